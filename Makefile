@@ -8,7 +8,8 @@ EMCMAKE_FLAGS := -DCMAKE_CROSSCOMPILING_EMULATOR="node;--no-experimental-fetch"
 export NODE_PATH := /usr/share/nodejs
 CTEST_FLAGS := --output-on-failure -j2
 
-.PHONY: all deps apt npm native wasm web test test-native test-wasm test-js test-browser demo clean
+.PHONY: all deps apt npm native wasm web test test-native test-wasm test-js test-browser demo clean \
+        test-asan fuzz fuzz-build test-fuzz bench bench-npm test-size
 
 all: native wasm web
 
@@ -34,9 +35,13 @@ native:
 	cmake --preset native >/dev/null
 	cmake --build --preset native
 
+# The browser modules only (build/wasm/frontdoor-core-{module,classic,probe}.js + .wasm);
+# test-wasm adds the doctest suite, which takes minutes to link and is not needed by web.
+WASM_MODULES := frontdoor_core_web frontdoor_core_classic frontdoor_core_probe
+
 wasm:
 	emcmake cmake --preset wasm $(EMCMAKE_FLAGS) >/dev/null
-	cmake --build --preset wasm
+	cmake --build --preset wasm --target $(WASM_MODULES)
 
 # dist/web (what a council copies), dist/kiosk (one offline file), dist/demo (the demo pages).
 web: native wasm
@@ -49,6 +54,7 @@ test-native: native
 	ctest --test-dir build/native $(CTEST_FLAGS)
 
 test-wasm: wasm
+	cmake --build --preset wasm
 	ctest --test-dir build/wasm $(CTEST_FLAGS)
 
 test-js:
@@ -56,6 +62,68 @@ test-js:
 
 test-browser:
 	node --test --test-concurrency=1 tests/browser/
+
+# Size budgets of dist/ (brotli: one visit, the wasm, the kiosk); also part of test-js.
+test-size: web
+	node --test tests/js/size_budget.test.mjs
+
+# Performance budgets (docs/benchmarks.md, generated): builds the release artefacts, installs
+# Lighthouse (bench/package.json, not the root's), runs every benchmark (bench/run.mjs) and
+# rewrites docs/benchmarks.md; fails when a budget is missed. BENCH_LEVERS=1 also re-measures the
+# wasm size levers (minutes of compiling; kept in bench/results/levers.json).
+BENCH_LEVERS ?= 0
+bench: web bench-npm
+	cmake -S bench -B build/bench -G Ninja >/dev/null
+	cmake --build build/bench
+	@if [ "$(BENCH_LEVERS)" = 1 ] || [ ! -f bench/results/levers.json ]; then \
+	  mkdir -p bench/results && \
+	  node bench/levers.mjs --wasm-build build/wasm --dist dist --work build/bench/levers --out bench/results/levers.json; \
+	fi
+	node bench/run.mjs
+
+bench-npm: bench/node_modules/.package-lock.json
+
+bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund --ignore-scripts
+	@touch $@
+
+# Reliability (docs/reliability.md). The whole doctest suite under AddressSanitizer + UBSan
+# (leaks included); any report fails the run.
+SANITIZER_ENV := ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:detect_stack_use_after_return=1 \
+                 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+test-asan:
+	cmake --preset asan >/dev/null
+	cmake --build --preset asan
+	$(SANITIZER_ENV) ctest --test-dir build/asan $(CTEST_FLAGS)
+
+# libFuzzer targets (tests/fuzz/, clang-14): `make fuzz` runs each FUZZ_SECONDS (default 300) and
+# keeps what it learns in build/fuzz/corpus/; `make test-fuzz` runs each 30 s from the seed corpus
+# (copied to a temporary folder, so tests/fuzz/corpus/ never changes). A crash fails the run and
+# its input is kept in tests/fuzz/artifacts/<target>/ (git-ignored).
+FUZZ_TARGETS := api loader time
+FUZZ_SECONDS ?= 300
+FUZZ_FLAGS = -dict=tests/fuzz/frontdoor.dict -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+fuzz-build:
+	CXX=clang++-14 cmake --preset fuzz >/dev/null
+	cmake --build --preset fuzz
+
+fuzz: fuzz-build
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build/fuzz/corpus/$$t tests/fuzz/artifacts/$$t; \
+	  echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
+	  $(SANITIZER_ENV) build/fuzz/tests/fuzz/fuzz_$$t $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) \
+	    -artifact_prefix=tests/fuzz/artifacts/$$t/ build/fuzz/corpus/$$t tests/fuzz/corpus/$$t; \
+	done
+
+test-fuzz: fuzz-build
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	for t in $(FUZZ_TARGETS); do \
+	  mkdir -p tests/fuzz/artifacts/$$t; cp -r tests/fuzz/corpus/$$t "$$tmp/$$t"; \
+	  echo "== fuzz_$$t for 30 s"; \
+	  $(SANITIZER_ENV) build/fuzz/tests/fuzz/fuzz_$$t $(FUZZ_FLAGS) -max_total_time=30 \
+	    -artifact_prefix=tests/fuzz/artifacts/$$t/ "$$tmp/$$t" \
+	    || { echo "fuzz_$$t failed: the input is in tests/fuzz/artifacts/$$t/"; exit 1; }; \
+	done
 
 demo: deps web
 	node web/serve.mjs dist 8080

@@ -6,7 +6,6 @@
  * Nothing here reads the host's time zone: GMT/BST follow the UK rule (BST from 01:00 UTC on
  * the last Sunday of March to 01:00 UTC on the last Sunday of October).
  */
-#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,8 +17,44 @@ namespace frontdoor {
 /** An instant: whole seconds since 1970-01-01T00:00:00Z. */
 using UtcSeconds = std::int64_t;
 
-/** A calendar date (proleptic Gregorian). */
-using Date = std::chrono::year_month_day;
+/**
+ * A calendar date (proleptic Gregorian).
+ *
+ * The project is C++17, where `std::chrono::year_month_day` does not exist (libstdc++ only
+ * declares it in C++20 mode), so this is a small stand-in with the same accessors:
+ * `static_cast<int>(d.year())`, `static_cast<unsigned>(d.month())`, `d.day()`, `d.ok()`.
+ */
+class Date {
+ public:
+  /** 1970-01-01. */
+  constexpr Date() = default;
+  /** `year`-`month`-`day`; not checked (see `ok()`). */
+  constexpr Date(int year, unsigned month, unsigned day) : year_(year), month_(month), day_(day) {}
+  /** The year, e.g. 2026. */
+  constexpr int year() const { return year_; }
+  /** The month, 1..12. */
+  constexpr unsigned month() const { return month_; }
+  /** The day of the month, 1..31. */
+  constexpr unsigned day() const { return day_; }
+  /** True when this is a real date. */
+  bool ok() const;
+
+  friend constexpr bool operator==(const Date& a, const Date& b) {
+    return a.year_ == b.year_ && a.month_ == b.month_ && a.day_ == b.day_;
+  }
+  friend constexpr bool operator!=(const Date& a, const Date& b) { return !(a == b); }
+  friend constexpr bool operator<(const Date& a, const Date& b) {
+    return a.year_ != b.year_ ? a.year_ < b.year_ : a.month_ != b.month_ ? a.month_ < b.month_ : a.day_ < b.day_;
+  }
+  friend constexpr bool operator>(const Date& a, const Date& b) { return b < a; }
+  friend constexpr bool operator<=(const Date& a, const Date& b) { return !(b < a); }
+  friend constexpr bool operator>=(const Date& a, const Date& b) { return !(a < b); }
+
+ private:
+  int year_ = 1970;
+  unsigned month_ = 1;
+  unsigned day_ = 1;
+};
 
 /** A wall-clock moment in London. */
 struct LondonTime {
@@ -29,6 +64,21 @@ struct LondonTime {
   int utc_offset_minutes = 0; /**< 0 in GMT, 60 in BST */
   int weekday = 0;            /**< 0 = Monday … 6 = Sunday */
 };
+
+/** `date` from year, month (1..12) and day (1..31); the result may be invalid (`!ok()`). */
+Date make_date(int year, int month, int day);
+
+/** Days since 1970-01-01 of a valid `date` (negative before 1970). */
+std::int64_t day_number(Date date);
+
+/** The date `days` days after 1970-01-01. */
+Date date_from_day_number(std::int64_t days);
+
+/** `date` moved by `days` days (negative: earlier). */
+Date add_days(Date date, std::int64_t days);
+
+/** Weekday of `date`: 0 = Monday … 6 = Sunday. */
+int weekday_of(Date date);
 
 /** True when British Summer Time is in force at instant `t`. */
 bool is_bst(UtcSeconds t);
@@ -44,7 +94,8 @@ LondonTime to_london(UtcSeconds t);
 UtcSeconds from_london(Date date, int minute_of_day);
 
 /**
- * Parses an ISO 8601 instant: `YYYY-MM-DDTHH:MM[:SS]` followed by `Z`, `+HH:MM` or `-HH:MM`;
+ * Parses an ISO 8601 instant: `YYYY-MM-DDTHH:MM[:SS[.fff]]` followed by `Z`, `+HH:MM` or `-HH:MM`;
+ * a fraction of a second (`.` or `,` then one or more digits) is truncated to the whole second.
  * with no zone it is London local time. Returns nullopt when the text is not such an instant
  * or names an impossible date or time.
  */

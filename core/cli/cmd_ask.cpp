@@ -1,0 +1,309 @@
+// `frontdoor ask`: the wizard in a terminal. The questions, their order, the outcome and the
+// wording come from the core (route and ui ops, i.e. data/questions.json and data/ui.json);
+// this file only reads lines, matches them to answers and prints.
+#include <algorithm>
+#include <cctype>
+#include <ctime>
+#include <iostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <unistd.h>
+
+#include "cli.hpp"
+#include "frontdoor/calendar.hpp"
+#include "frontdoor/schedule.hpp"
+
+namespace frontdoor::cli {
+namespace {
+
+using Fill = std::vector<std::pair<std::string, std::string>>;
+
+std::string trim(const std::string& text) {
+  auto begin = text.find_first_not_of(" \t\r\n");
+  if (begin == std::string::npos) return "";
+  auto end = text.find_last_not_of(" \t\r\n");
+  return text.substr(begin, end - begin + 1);
+}
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+
+bool all_digits(const std::string& text, std::size_t max_length) {
+  if (text.empty() || text.size() > max_length) return false;
+  return std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+}
+
+std::string str(const Json& object, const char* key) {
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::string shown(const Json& value) {
+  return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+/** data/ui.json wording for one audience, with `{name}` placeholders filled. */
+class Wording {
+ public:
+  explicit Wording(Json strings) : strings_(std::move(strings)) {}
+
+  std::string get(const std::string& key, const Fill& fill = {}) const {
+    std::string text = str(strings_, key.c_str());
+    for (const auto& [name, value] : fill) {
+      const std::string placeholder = "{" + name + "}";
+      for (auto pos = text.find(placeholder); pos != std::string::npos;
+           pos = text.find(placeholder, pos + value.size())) {
+        text.replace(pos, placeholder.size(), value);
+      }
+    }
+    return text;
+  }
+
+ private:
+  Json strings_;
+};
+
+/** What a typed line means for the current question. */
+struct Answer {
+  std::optional<Json> value; /**< the fact's value when the line is a valid answer */
+  std::string error;         /**< else what to tell the person (from ui.json) */
+};
+
+/** The option whose value is null (the question's "I don't know"), if any. */
+const Json* unknown_option(const Json& options) {
+  for (const auto& option : options) {
+    if (option.value("value", Json()).is_null()) return &option;
+  }
+  return nullptr;
+}
+
+Answer match_answer(const Json& question, const std::string& line, const Wording& ui) {
+  const std::string type = str(question, "type");
+  const Json options = question.value("options", Json::array());
+  const std::string folded = lower(line);
+  const Json* unknown = unknown_option(options);
+  if (type == "number") {
+    const std::string min = shown(question.value("min", Json())), max = shown(question.value("max", Json()));
+    if (unknown && (line == "?" || folded == lower(str(*unknown, "label")))) return {Json(), ""};
+    if (!all_digits(line, 6)) return {std::nullopt, ui.get("error_number_invalid", {{"min", min}, {"max", max}})};
+    const long long number = std::stoll(line);
+    const Json lo = question.value("min", Json()), hi = question.value("max", Json());
+    if ((lo.is_number() && number < lo.get<long long>()) || (hi.is_number() && number > hi.get<long long>())) {
+      return {std::nullopt, ui.get("error_number_range", {{"min", min}, {"max", max}})};
+    }
+    return {Json(number), ""};
+  }
+  if (all_digits(line, 4)) {
+    const std::size_t n = std::stoul(line);
+    if (n >= 1 && n <= options.size()) return {options[n - 1].value("value", Json()), ""};
+  } else {
+    for (const auto& option : options) {
+      const Json value = option.value("value", Json());
+      if ((!value.is_null() && folded == lower(shown(value))) || folded == lower(str(option, "label"))) {
+        return {value, ""};
+      }
+    }
+  }
+  if (type == "area") {
+    return {std::nullopt,
+            ui.get("error_area_unknown", {{"value", line}, {"unknown", unknown ? str(*unknown, "label") : ""}})};
+  }
+  return {std::nullopt, ui.get("error_choose")};
+}
+
+void print_question(const Json& question) {
+  std::cout << "\n" << str(question, "text") << "\n";
+  if (auto hint = str(question, "hint"); !hint.empty()) std::cout << hint << "\n";
+  const Json options = question.value("options", Json::array());
+  if (str(question, "type") == "number") {
+    std::cout << "  [" << shown(question.value("min", Json())) << "-" << shown(question.value("max", Json())) << "]\n";
+    if (const Json* unknown = unknown_option(options)) std::cout << "  ?. " << str(*unknown, "label") << "\n";
+    return;
+  }
+  std::size_t n = 0;
+  for (const auto& option : options) {
+    std::cout << "  " << ++n << ". " << str(option, "label");
+    if (auto hint = str(option, "hint"); !hint.empty()) std::cout << " (" << hint << ")";
+    std::cout << "\n";
+  }
+}
+
+/** "8.45am", "midnight", "midday", from ui.json where it has the word. */
+std::string clock_text(int minute_of_day, const Wording& ui) {
+  if (minute_of_day % 1440 == 0 && !ui.get("time_midnight").empty()) return ui.get("time_midnight");
+  if (minute_of_day == 720 && !ui.get("time_midday").empty()) return ui.get("time_midday");
+  return format_clock(minute_of_day);
+}
+
+/** When a service opens next, relative to the response's instant: today / tomorrow / a weekday. */
+std::string when_text(const std::string& iso, const std::string& now_iso, const Wording& ui) {
+  const auto when = parse_instant(iso);
+  const auto now = parse_instant(now_iso);
+  if (!when || !now) return iso;
+  const LondonTime local = to_london(*when);
+  const std::string time = clock_text(local.minute_of_day, ui);
+  const auto days = day_number(local.date) - day_number(to_london(*now).date);
+  if (days == 0) return ui.get("when_today", {{"time", time}});
+  if (days == 1) return ui.get("when_tomorrow", {{"time", time}});
+  // Weekday names are locale data (the C library's, as the widget uses the browser's Intl).
+  std::tm tm{};
+  tm.tm_wday = (local.weekday + 1) % 7;
+  char day[64] = {0};
+  std::strftime(day, sizeof day, "%A", &tm);
+  if (days < 7) return ui.get("when_day", {{"day", day}, {"time", time}});
+  return ui.get("date_time", {{"date", format_date(local.date)}, {"time", time}});
+}
+
+std::string status_text(const Json& contact, const std::string& now_iso, const Wording& ui) {
+  const Json open = contact.value("open_now", Json());
+  if (open.is_null()) return ui.get("hours_not_published");
+  if (open.get<bool>()) {
+    const std::string closes = str(contact, "closes_at");
+    if (closes.empty()) return ui.get("open_always");
+    const auto instant = parse_instant(closes);
+    return ui.get("open_until", {{"time", instant ? clock_text(to_london(*instant).minute_of_day, ui) : closes}});
+  }
+  const std::string opens = str(contact, "opens_next");
+  if (opens.empty()) return ui.get("closed");
+  return ui.get("closed_opens", {{"when", when_text(opens, now_iso, ui)}});
+}
+
+void print_list(const Json& list, const std::string& indent) {
+  if (!list.is_array()) return;
+  for (const auto& item : list) {
+    if (item.is_string() && !item.get<std::string>().empty()) std::cout << indent << item.get<std::string>() << "\n";
+  }
+}
+
+void print_outcome(const Json& response, const Wording& ui) {
+  std::cout << "\n" << ui.get("outcome_heading") << "\n";
+  if (auto name = str(response, "level_name"); !name.empty()) {
+    std::cout << ui.get("level_text", {{"name", name}, {"filter", str(response, "level_filter")}}) << "\n";
+  }
+  const std::string now = str(response, "at");
+  std::size_t n = 0;
+  for (const auto& contact : response.value("contacts", Json::array())) {
+    std::cout << "\n" << ++n << ". " << str(contact, "name") << "\n";
+    for (const auto& phone : contact.value("phones", Json::array())) {
+      std::cout << "   " << ui.get("call_number", {{"number", str(phone, "number")}});
+      if (auto label = str(phone, "label"); !label.empty()) std::cout << " (" << label << ")";
+      std::cout << "\n";
+      const Json option = phone.value("option", Json());
+      if (!option.is_null()) std::cout << "   " << ui.get("call_option", {{"option", shown(option)}}) << "\n";
+    }
+    if (auto email = str(contact, "email"); !email.empty()) std::cout << "   " << ui.get("contact_email", {{"value", email}}) << "\n";
+    if (auto web = str(contact, "web"); !web.empty()) std::cout << "   " << ui.get("contact_web", {{"value", web}}) << "\n";
+    std::cout << "   " << status_text(contact, now, ui) << "\n";
+    if (auto label = str(contact, "label_now"); !label.empty()) {
+      std::cout << "   " << ui.get("label_now", {{"label", label}}) << "\n";
+    }
+    if (auto hours = str(contact, "hours_text"); !hours.empty()) {
+      std::cout << "   " << ui.get("hours_line", {{"hours", hours}}) << "\n";
+    }
+    if (auto why = str(contact, "why"); !why.empty()) std::cout << "   " << why << "\n";
+    const Json ready = contact.value("have_ready", Json::array());
+    if (ready.is_array() && !ready.empty()) {
+      std::cout << "   " << ui.get("have_ready_heading") << ":\n";
+      print_list(ready, "   - ");
+    }
+    print_list(contact.value("notes", Json::array()), "   ");
+  }
+  const Json notes = response.value("notes", Json::array());
+  if (notes.is_array() && !notes.empty()) {
+    std::cout << "\n" << ui.get("notes_heading") << ":\n";
+    print_list(notes, "- ");
+  }
+  if (auto checked = str(response, "checked"); !checked.empty()) {
+    std::cout << "\n" << ui.get("last_checked", {{"date", checked}}) << "\n";
+  }
+}
+
+Wording ui_for(Session& session, const Json& facts) {
+  Json request = {{"op", "ui"}};
+  auto audience = facts.find("audience");
+  if (audience != facts.end() && audience->is_string()) request["audience"] = *audience;
+  return Wording(call(session, request).value("strings", Json::object()));
+}
+
+/** The messages of a refused request (for the person; ids and pointers are for data editors). */
+std::string refusal(Session& session, const Json& request) {
+  const Json response = Json::parse(session.handle(request.dump(-1, ' ', false, Json::error_handler_t::replace)));
+  if (response.value("ok", false)) return "";
+  std::string text;
+  for (const auto& error : response.value("errors", Json::array())) {
+    text += (text.empty() ? "" : "\n") + str(error, "message");
+  }
+  return text.empty() ? "?" : text;
+}
+
+}  // namespace
+
+int run_ask(const Args& args) {
+  const std::string& dir = args.require("data");
+  Json facts = args.has("facts") ? parse_facts(*args.get("facts")) : Json::object();
+  Session session;
+  load_data(session, dir);
+  auto route_request = [&](const Json& with) {
+    Json request = {{"op", "route"}, {"facts", with}};
+    if (auto at = args.get("at")) request["at"] = *at;
+    return request;
+  };
+  std::vector<std::string> answered;  // facts set by answers, newest last (what `b` undoes)
+  {
+    const Wording ui = ui_for(session, facts);
+    std::cout << ui.get("danger_line", {{"number", ui.get("danger_number")}}) << "\n";
+    // CLI mechanics, not wording of the service.
+    std::cout << "(b: " << ui.get("button_back") << ", q: quit)\n";
+  }
+  while (true) {
+    const Json response = call(session, route_request(facts));
+    const Wording ui = ui_for(session, facts);
+    const Json question = response.value("next_question", Json());
+    if (question.is_null()) {
+      print_outcome(response, ui);
+      return 0;
+    }
+    print_question(question);
+    const std::string fact = str(question, "fact");
+    while (true) {
+      std::cout << "> " << std::flush;
+      std::string line;
+      if (!std::getline(std::cin, line)) {
+        std::cout << std::endl;
+        throw InputError("frontdoor ask: the input ended before the outcome (answer every question, or type q)");
+      }
+      // Piped answers are echoed so the transcript reads like a terminal session.
+      if (!isatty(STDIN_FILENO)) std::cout << line << "\n";
+      line = trim(line);
+      if (line.empty()) continue;
+      if (line == "q" || line == "Q") return 0;
+      if (line == "b" || line == "B") {
+        if (answered.empty()) continue;  // the first question: nothing to undo
+        facts.erase(answered.back());
+        answered.pop_back();
+        break;
+      }
+      Answer answer = match_answer(question, line, ui);
+      if (!answer.value) {
+        std::cout << ui.get("error_prefix") << " " << answer.error << "\n";
+        continue;
+      }
+      Json trial = facts;
+      trial[fact] = *answer.value;
+      // The core has the last word on a value (e.g. an age outside the fact's range).
+      if (auto refused = refusal(session, route_request(trial)); !refused.empty()) {
+        std::cout << ui.get("error_prefix") << " " << refused << "\n";
+        continue;
+      }
+      facts = std::move(trial);
+      answered.push_back(fact);
+      break;
+    }
+  }
+}
+
+}  // namespace frontdoor::cli

@@ -1,0 +1,27 @@
+// `frontdoor lint`: every problem the core finds in a data folder, one line each.
+#include <iostream>
+
+#include "cli.hpp"
+
+namespace frontdoor::cli {
+
+int run_lint(const Args& args) {
+  const std::string& dir = args.require("data");
+  Json request = {{"op", "lint"}, {"files", read_data_files(dir)}};
+  if (auto at = args.get("at")) request["at"] = *at;
+  Session session;
+  const Json response = Json::parse(session.handle(request.dump(-1, ' ', false, Json::error_handler_t::replace)));
+  // Without `problems` the request itself was refused (e.g. a bad --at): an input error.
+  if (!response.contains("problems")) call(session, request, dir);
+  std::string errors, warnings;
+  for (const auto& problem : response.value("problems", Json::array())) {
+    (problem.value("warning", false) ? warnings : errors) += error_line(problem) + "\n";
+  }
+  std::cerr << warnings;
+  std::cout << errors;
+  if (!response.value("ok", false) || !errors.empty()) return 1;
+  if (args.has("report")) return run_freshness(args);
+  return 0;
+}
+
+}  // namespace frontdoor::cli

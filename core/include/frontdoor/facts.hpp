@@ -1,0 +1,64 @@
+#pragma once
+/**
+ * @file
+ * The facts vocabulary (docs: /work/shared/DESIGN.md, "Facts vocabulary") and validation of a
+ * facts object. A fact given as JSON null means "asked, not known".
+ */
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "frontdoor/errors.hpp"
+
+namespace frontdoor {
+
+/** One fact of the vocabulary and the values it may take. */
+struct FactSpec {
+  enum class Type { choice, boolean, integer, area };
+  std::string name;
+  Type type = Type::choice;
+  std::vector<std::string> values; /**< Type::choice: the allowed values */
+  int min = 0, max = 0;            /**< Type::integer: inclusive bounds */
+};
+
+/** Every fact, in the order of DESIGN.md. */
+const std::vector<FactSpec>& fact_vocabulary();
+
+/** The fact named `name`, or nullptr. */
+const FactSpec* find_fact(std::string_view name);
+
+/**
+ * Checks one value (not null) against `spec`; returns an empty string when it is allowed,
+ * else the problem id (`facts.wrong_type`, `facts.unknown_value`, `facts.age_range`), and
+ * fills `message`.
+ */
+std::string check_fact_value(const FactSpec& spec, const nlohmann::json& value, std::string& message);
+
+/**
+ * A short rendering of a value for messages: scalars as JSON (long strings cut to 60
+ * characters), arrays and objects by kind only, so deep or huge input stays harmless.
+ */
+std::string describe_value(const nlohmann::json& value);
+
+/** Known facts: fact → value; a JSON null value means "asked, not known". */
+struct Facts {
+  std::map<std::string, nlohmann::json> values;
+
+  /** True when the fact was given (a value or null). */
+  bool given(const std::string& fact) const { return values.count(fact) != 0; }
+  /** The audience for wording: the `audience` fact, or "default". */
+  std::string audience() const;
+  /** As a JSON object. */
+  nlohmann::json to_json() const;
+};
+
+/**
+ * Parses and validates a facts object. Problems carry the pointer `/facts/<name>` (prefixed
+ * with `base`, "" by default). `area` strings are trimmed. Invalid facts are left out.
+ */
+Facts parse_facts(const nlohmann::json& object, Problems& problems, const std::string& base = "");
+
+}  // namespace frontdoor

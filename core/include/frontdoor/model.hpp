@@ -1,0 +1,194 @@
+#pragma once
+/**
+ * @file
+ * The loaded data: services and localities (directory.json), the calendar, levels, groups and
+ * rules (rules.json), questions (questions.json) and UI strings (ui.json). Built by the loader
+ * (loader.hpp) and never changed after that; share it as `std::shared_ptr<const Model>`.
+ */
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "frontdoor/calendar.hpp"
+#include "frontdoor/schedule.hpp"
+
+namespace frontdoor {
+
+/** The audiences wording may be written for. */
+const std::vector<std::string>& audiences();
+
+/** Wording: one text, optionally with a different text per audience. */
+struct Text {
+  std::string fallback;                           /**< the `default` (or the plain string) */
+  std::map<std::string, std::string> by_audience; /**< audience → text */
+
+  /** The text for `audience` (or the default when there is none for it). */
+  const std::string& resolve(std::string_view audience) const;
+  /** Resolved for `audience`, as JSON (a string). */
+  nlohmann::json to_json(std::string_view audience) const { return resolve(audience); }
+};
+
+/** A phone line of a service. */
+struct Phone {
+  std::string number;     /**< as printed, e.g. "0300 456 0108" */
+  std::string label;      /**< names the line */
+  nlohmann::json option;  /**< the menu option to choose (number or string), or null */
+};
+
+/** An inclusive age range in whole years. */
+struct AgeRange {
+  int min = 0;
+  int max = 25;
+  std::optional<Text> note;
+};
+
+/** One service of directory.json. */
+struct Service {
+  std::string id;
+  std::string name;
+  std::string organisation;
+  Text summary;
+  std::vector<std::string> audiences;
+  std::optional<AgeRange> age;        /**< nullopt: no age limit */
+  std::vector<Phone> phones;
+  std::optional<std::string> email;
+  std::optional<std::string> web;
+  Schedule schedule;
+  Text hours_text;
+  std::optional<std::vector<std::string>> localities; /**< nullopt: county-wide */
+  std::vector<Text> have_ready;
+  std::vector<Text> notes;
+  std::string source;
+  Date checked;
+};
+
+/** A locality (North, East, South, West) and its towns. */
+struct Locality {
+  std::string id;
+  std::string name;
+  std::vector<std::string> towns;
+};
+
+/** A level of need (red, amber, green, blue); a higher rank wins. */
+struct Level {
+  std::string id;
+  std::string name;
+  std::string filter;
+  int rank = 0;
+};
+
+/** A condition tree (the `when` of a rule). */
+struct Condition {
+  enum class Kind { all, any, negate, eq, in, not_in, range, known };
+  Kind kind = Kind::all;
+  std::string fact;                     /**< for eq, in, not_in, range, known */
+  std::vector<nlohmann::json> values;   /**< eq: one value; in / not_in: the list */
+  std::optional<long long> min, max;    /**< range bounds */
+  bool known = true;                    /**< for known */
+  std::vector<Condition> children;      /**< all / any: members; negate: one */
+};
+
+/** A contact entry of a rule or of a `by_locality` `otherwise`. */
+struct ContactSpec {
+  enum class Kind { service, first_open, by_locality };
+  Kind kind = Kind::service;
+  std::string service;                          /**< Kind::service */
+  std::optional<Text> why;
+  std::string group;                            /**< Kind::first_open */
+  std::map<std::string, std::string> by_locality; /**< locality id → service id */
+  std::shared_ptr<ContactSpec> otherwise;       /**< Kind::by_locality; may be null */
+};
+
+/** A member of a `first_open` group. */
+struct GroupMember {
+  std::string service;
+  Text why;
+};
+
+/** One rule of rules.json. */
+struct Rule {
+  std::string id;
+  Condition when;
+  std::string level; /**< empty: the rule sets no level */
+  std::vector<ContactSpec> contacts;
+  std::vector<Text> notes;
+  std::optional<Text> explain;
+  bool final = false;
+};
+
+/** An answer of a question. */
+struct Option {
+  nlohmann::json value;                              /**< the fact's value (null: not known) */
+  Text label;
+  std::optional<Text> hint;
+  std::optional<std::vector<std::string>> audiences; /**< nullopt: every audience */
+};
+
+/** One question of questions.json. */
+struct Question {
+  std::string id;
+  std::string fact;
+  std::string type; /**< choice, yes_no, number, area */
+  Text text;
+  std::optional<Text> hint;
+  std::vector<Option> options;
+  std::optional<long long> min, max;
+  std::optional<Option> unknown_option; /**< value null */
+};
+
+/** A number no longer in use (must never appear as a service phone). */
+struct SupersededNumber {
+  std::string number;
+  std::string was;
+  std::string source;
+};
+
+/** All the data; immutable after loading. */
+class Model {
+ public:
+  std::vector<Service> services;
+  std::vector<Locality> localities;
+  std::vector<std::string> short_codes;
+  std::vector<SupersededNumber> superseded;
+  Date checked;                     /**< directory.json → checked */
+  Calendar calendar;
+  std::vector<Level> levels;
+  std::map<std::string, std::vector<GroupMember>> groups;
+  std::vector<Rule> rules;
+  std::vector<Question> questions;
+  std::map<std::string, Text> ui;   /**< ui.json, in key order */
+  /** The parsed source documents by file name ("directory.json", …), as loaded. */
+  std::map<std::string, nlohmann::json> documents;
+
+  /** The service with `id`, or nullptr. */
+  const Service* service(std::string_view id) const;
+  /** The level with `id`, or nullptr. */
+  const Level* level(std::string_view id) const;
+  /** The question asking `fact`, or nullptr. */
+  const Question* question_for(std::string_view fact) const;
+  /** Position of `fact`'s question in questions.json (questions.size() when none). */
+  std::size_t question_index(std::string_view fact) const;
+  /** The locality of a town (trimmed, case-insensitive), or nullptr when not a known town. */
+  const Locality* locality_of_town(std::string_view town) const;
+  /** Every town in the directory, sorted case-insensitively. */
+  std::vector<std::string> towns() const;
+
+  /** Fills the lookup indexes; called once by the loader. */
+  void index();
+
+ private:
+  std::map<std::string, std::size_t, std::less<>> service_index_;
+  std::map<std::string, std::size_t> town_index_; /**< lowercased town → locality index */
+};
+
+namespace detail {
+/** ASCII lowercase with leading and trailing white space removed. */
+std::string fold(std::string_view text);
+}  // namespace detail
+
+}  // namespace frontdoor

@@ -1,0 +1,82 @@
+#pragma once
+/**
+ * @file
+ * The generic rules engine (docs/data-format.md, "rules.json" → Evaluation) and question
+ * selection: facts + instant → level, contacts, missing facts, next question, notes, explain.
+ */
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "frontdoor/facts.hpp"
+#include "frontdoor/model.hpp"
+
+namespace frontdoor {
+
+/** A chosen contact. */
+struct ContactResult {
+  const Service* service = nullptr;
+  std::string why;   /**< resolved for the audience */
+  std::string rule;  /**< the rule that added it */
+  OpenState state;   /**< at the instant of evaluation */
+};
+
+/** One line of `explain`. */
+struct ExplainEntry {
+  std::string rule;
+  std::string text;
+};
+
+/** The result of evaluating the rules. */
+struct Outcome {
+  const Level* level = nullptr;             /**< nullptr while no rule with a level fired */
+  std::vector<ContactResult> contacts;
+  std::vector<std::string> missing;         /**< ordered by questions.json */
+  const Question* next_question = nullptr;  /**< the question for missing[0] (if it has one) */
+  std::vector<std::string> notes;
+  std::vector<ExplainEntry> explain;
+  std::vector<std::string> fired;           /**< ids of the rules that fired, in order */
+};
+
+/** Three-valued truth. */
+enum class Tri { no, unknown, yes };
+
+/**
+ * Evaluates `condition` against `facts`; when the result is unknown, adds the absent facts
+ * that made it so to `missing` (which may hold duplicates).
+ */
+Tri evaluate_condition(const Model& model, const Condition& condition, const Facts& facts,
+                       std::vector<std::string>& missing);
+
+/** The open state of every service (in `Model::services` order) at one instant. */
+using OpenStates = std::vector<OpenState>;
+
+/** Computes `OpenStates` at `at`, to share between many evaluations at the same instant. */
+OpenStates open_states(const Model& model, UtcSeconds at);
+
+/**
+ * Runs the rules for `facts` at instant `at`. `states`, when given, must be
+ * `open_states(model, at)`; it saves recomputing opening hours for every evaluation.
+ */
+Outcome evaluate(const Model& model, const Facts& facts, UtcSeconds at, const OpenStates* states = nullptr);
+
+/** The question the wizard asks next for `missing` (first in questions.json order), or nullptr. */
+const Question* next_question(const Model& model, const std::vector<std::string>& missing);
+
+/**
+ * The question as shown to `audience`: wording resolved, options filtered by their
+ * `audiences`, area questions listing the directory's towns, the unknown option last
+ * (value null). Shape: docs/api.md → next_question.
+ */
+nlohmann::json question_json(const Model& model, const Question& question, const std::string& audience);
+
+/** One contact as in docs/api.md (`contacts[]`), wording resolved for `audience`. */
+nlohmann::json contact_json(const Service& service, const OpenState& state, const std::string& why,
+                            const std::string& audience);
+
+/** The whole `route` response body (without `ok`) for an outcome. */
+nlohmann::json outcome_json(const Model& model, const Outcome& outcome, const Facts& facts, UtcSeconds at);
+
+}  // namespace frontdoor

@@ -1,0 +1,371 @@
+#include "frontdoor/calendar_json.hpp"
+#include "small_sort.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <initializer_list>
+
+namespace frontdoor {
+
+namespace {
+
+using nlohmann::json;
+
+const char* const kDays[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+// RFC 6901: "~" and "/" inside a member name are escaped.
+std::string pointer_token(const std::string& key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+// A short rendering of a JSON value for messages.
+std::string shown(const json& value) {
+  std::string text = value.dump();
+  if (text.size() > 60) text = text.substr(0, 57) + "...";
+  return text;
+}
+
+// Same text as printf's "%02d:%02d", without pulling printf into the wasm build.
+std::string two_digits(int v) {
+  std::string s = std::to_string(v);
+  return v >= 0 && v < 10 ? "0" + s : s;
+}
+
+std::string hhmm(int minutes) { return two_digits(minutes / 60) + ":" + two_digits(minutes % 60); }
+
+struct Reporter {
+  const std::string& file;
+  Problems& problems;
+  void error(const std::string& id, const std::string& pointer, const std::string& message) {
+    problems.push_back(Problem{id, file, pointer, message, false});
+  }
+  void warning(const std::string& id, const std::string& pointer, const std::string& message) {
+    problems.push_back(Problem{id, file, pointer, message, true});
+  }
+  // Reports members of `object` that are not in `allowed`; returns false if any.
+  bool only(const json& object, const std::string& pointer, std::initializer_list<const char*> allowed,
+            const std::string& id, const std::string& what) {
+    bool ok = true;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+      const bool known = std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return it.key() == a; });
+      if (known) continue;
+      std::string names;
+      for (const char* a : allowed) names += std::string(names.empty() ? "" : ", ") + a;
+      error(id, pointer + "/" + pointer_token(it.key()),
+            "unknown member \"" + it.key() + "\" in " + what + " (expected only: " + names + ")");
+      ok = false;
+    }
+    return ok;
+  }
+};
+
+std::optional<Date> read_date(Reporter& r, const json& object, const char* key, const std::string& pointer,
+                              bool required, const std::string& what) {
+  const auto it = object.find(key);
+  const std::string at = pointer + "/" + key;
+  if (it == object.end()) {
+    if (required) r.error("data.date.invalid", at, what + " has no \"" + key + "\" (a YYYY-MM-DD date)");
+    return std::nullopt;
+  }
+  if (it->is_string()) {
+    if (auto d = parse_date(it->get<std::string>())) return d;
+  }
+  r.error("data.date.invalid", at,
+          std::string("\"") + key + "\" must be a real date written YYYY-MM-DD; found " + shown(*it));
+  return std::nullopt;
+}
+
+// One interval of `weekly` (with days) or `holidays` (without).
+struct ParsedInterval {
+  Interval interval;
+  std::string pointer;
+  std::vector<int> days;  // weekday indexes; empty for holiday intervals
+};
+
+std::optional<ParsedInterval> read_interval(Reporter& r, const json& node, const std::string& pointer,
+                                            bool with_days) {
+  if (!node.is_object()) {
+    r.error("data.schedule.type", pointer,
+            "an interval must be an object like {\"open\": \"09:00\", \"close\": \"17:00\"}; found " + shown(node));
+    return std::nullopt;
+  }
+  bool ok = with_days ? r.only(node, pointer, {"days", "open", "close", "label"}, "data.schedule.member", "an interval")
+                      : true;
+  ParsedInterval out;
+  out.pointer = pointer;
+  if (with_days) {
+    const auto days = node.find("days");
+    if (days == node.end() || !days->is_array() || days->empty()) {
+      r.error("data.schedule.days", pointer + "/days",
+              "\"days\" must be a non-empty list of mon, tue, wed, thu, fri, sat, sun; found " +
+                  (days == node.end() ? std::string("nothing") : shown(*days)));
+      ok = false;
+    } else {
+      for (std::size_t j = 0; j < days->size(); ++j) {
+        const json& day = (*days)[j];
+        const std::string at = pointer + "/days/" + std::to_string(j);
+        const char* const* found = std::find_if(std::begin(kDays), std::end(kDays), [&](const char* name) {
+          return day.is_string() && day.get<std::string>() == name;
+        });
+        if (found == std::end(kDays)) {
+          r.error("data.schedule.day", at, "unknown day " + shown(day) + " (use mon, tue, wed, thu, fri, sat, sun)");
+          ok = false;
+          continue;
+        }
+        const int index = static_cast<int>(found - std::begin(kDays));
+        if (std::find(out.days.begin(), out.days.end(), index) != out.days.end()) {
+          r.error("data.schedule.day", at, "the day \"" + std::string(*found) + "\" is listed twice in this interval");
+          ok = false;
+          continue;
+        }
+        out.days.push_back(index);
+      }
+    }
+  } else {
+    if (node.contains("days")) {
+      r.error("data.schedule.day", pointer + "/days",
+              "holiday intervals apply on every bank holiday and closure day: remove \"days\" (found " +
+                  shown(node["days"]) + ")");
+      ok = false;
+    }
+    ok = r.only(node, pointer, {"open", "close", "label", "days"}, "data.schedule.member", "a holiday interval") && ok;
+  }
+
+  std::optional<int> times[2];
+  const char* keys[2] = {"open", "close"};
+  for (int k = 0; k < 2; ++k) {
+    const auto it = node.find(keys[k]);
+    const std::string at = pointer + "/" + keys[k];
+    if (it == node.end()) {
+      r.error("data.schedule.time", at, std::string("the interval has no \"") + keys[k] + "\" time (\"HH:MM\")");
+      ok = false;
+      continue;
+    }
+    if (it->is_string()) times[k] = parse_hhmm(it->get<std::string>());
+    if (times[k] && k == 0 && *times[k] == 1440) {
+      r.error("data.schedule.time", at, "an interval cannot open at 24:00; start it at 00:00 of the next day");
+      times[k].reset();
+      ok = false;
+      continue;
+    }
+    if (!times[k]) {
+      r.error("data.schedule.time", at,
+              std::string("\"") + keys[k] + "\" must be a 24-hour London time \"HH:MM\" from 00:00 to 24:00; found " +
+                  shown(*it));
+      ok = false;
+    }
+  }
+  if (times[0] && times[1] && *times[0] >= *times[1]) {
+    r.error("data.schedule.inverted", pointer,
+            "the interval opens at " + hhmm(*times[0]) + " but closes at " + hhmm(*times[1]) +
+                "; it must close after it opens and cannot cross midnight (close at 24:00 and add an interval "
+                "from 00:00 on the next day)");
+    ok = false;
+  }
+  const auto label = node.find("label");
+  if (label != node.end() && !label->is_null()) {
+    if (label->is_string() && !label->get<std::string>().empty()) {
+      out.interval.label = label->get<std::string>();
+    } else {
+      r.error("data.schedule.label", pointer + "/label", "\"label\" must be a non-empty string or null; found " + shown(*label));
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  out.interval.open = *times[0];
+  out.interval.close = *times[1];
+  return out;
+}
+
+// Sorts `list` and reports intervals that overlap an earlier one.
+void check_overlaps(Reporter& r, std::vector<ParsedInterval*>& list, const std::string& where) {
+  detail::small_stable_sort(list.begin(), list.end(), [](const ParsedInterval* a, const ParsedInterval* b) {
+    return a->interval.open < b->interval.open;
+  });
+  for (std::size_t i = 1; i < list.size(); ++i) {
+    const ParsedInterval* prev = list[i - 1];
+    const ParsedInterval* cur = list[i];
+    if (cur->interval.open < prev->interval.close) {
+      r.error("data.schedule.overlap", cur->pointer,
+              where + ", " + hhmm(cur->interval.open) + "–" + hhmm(cur->interval.close) + " overlaps " +
+                  hhmm(prev->interval.open) + "–" + hhmm(prev->interval.close) + " (at " + prev->pointer +
+                  "); intervals may touch but not overlap");
+    }
+  }
+}
+
+std::vector<ParsedInterval> read_interval_list(Reporter& r, const json& list, const std::string& pointer,
+                                               bool with_days) {
+  std::vector<ParsedInterval> out;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (auto iv = read_interval(r, list[i], pointer + "/" + std::to_string(i), with_days)) out.push_back(*iv);
+  }
+  return out;
+}
+
+}  // namespace
+
+Calendar parse_calendar(const json& doc, const std::string& file, Problems& problems) {
+  Reporter r{file, problems};
+  if (!doc.is_object()) {
+    r.error("data.calendar.type", "", "calendar.json must hold a JSON object; found " + std::string(doc.type_name()));
+    return Calendar{};
+  }
+  r.only(doc, "", {"$schema", "division", "checked", "exceptions"}, "data.calendar.member", "calendar.json");
+  const auto division = doc.find("division");
+  if (division == doc.end() || *division != "england-and-wales") {
+    r.error("data.calendar.division", "/division",
+            "\"division\" must be \"england-and-wales\" (the bank-holiday rules in the code are England & Wales'); "
+            "found " + (division == doc.end() ? std::string("nothing") : shown(*division)));
+  }
+  if (doc.contains("checked")) read_date(r, doc, "checked", "", false, "calendar.json");
+
+  const auto list = doc.find("exceptions");
+  if (list == doc.end() || !list->is_array()) {
+    r.error("data.calendar.exceptions", "/exceptions",
+            "\"exceptions\" must be a list (it may be empty); found " +
+                (list == doc.end() ? std::string("nothing") : shown(*list)));
+    return Calendar{};
+  }
+
+  std::vector<CalendarException> out;
+  std::vector<std::pair<Date, std::size_t>> seen;  // date → index, for duplicates
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const json& node = (*list)[i];
+    const std::string at = "/exceptions/" + std::to_string(i);
+    if (!node.is_object()) {
+      r.error("data.calendar.type", at, "an exception must be an object with date, kind, name and source; found " + shown(node));
+      continue;
+    }
+    bool ok = r.only(node, at, {"date", "kind", "name", "source", "checked"}, "data.calendar.member", "an exception");
+    CalendarException e;
+    const auto date = read_date(r, node, "date", at, true, "the exception");
+    ok = ok && date.has_value();
+    if (date) e.date = *date;
+
+    const auto kind = node.find("kind");
+    if (kind != node.end() && *kind == "add") e.kind = ExceptionKind::add;
+    else if (kind != node.end() && *kind == "remove") e.kind = ExceptionKind::remove;
+    else if (kind != node.end() && *kind == "closure") e.kind = ExceptionKind::closure;
+    else {
+      r.error("data.calendar.kind", at + "/kind",
+              "\"kind\" must be \"add\", \"remove\" or \"closure\"; found " +
+                  (kind == node.end() ? std::string("nothing") : shown(*kind)));
+      ok = false;
+    }
+    for (const char* key : {"name", "source"}) {
+      const auto it = node.find(key);
+      if (it != node.end() && it->is_string() && !it->get<std::string>().empty()) {
+        (std::string(key) == "name" ? e.name : e.source) = it->get<std::string>();
+      } else {
+        r.error(std::string("data.calendar.") + key, at + "/" + key,
+                std::string("\"") + key + "\" must be a non-empty string" +
+                    (std::string(key) == "source" ? " (the page that announced the change)" : "") + "; found " +
+                    (it == node.end() ? std::string("nothing") : shown(*it)));
+        ok = false;
+      }
+    }
+    if (node.contains("checked")) ok = read_date(r, node, "checked", at, false, "the exception").has_value() && ok;
+
+    if (date) {
+      const auto earlier = std::find_if(seen.begin(), seen.end(), [&](const auto& p) { return p.first == *date; });
+      if (earlier != seen.end()) {
+        r.error("data.calendar.duplicate", at + "/date",
+                "the date " + format_date(*date) + " is already listed at /exceptions/" +
+                    std::to_string(earlier->second) + "; give each date one entry");
+        ok = false;
+      } else {
+        seen.emplace_back(*date, i);
+      }
+    }
+    if (ok && e.kind != ExceptionKind::closure) {
+      const auto rules = rule_bank_holidays(e.date.year());
+      const auto rule = std::find_if(rules.begin(), rules.end(), [&](const Holiday& h) { return h.date == e.date; });
+      if (e.kind == ExceptionKind::add && rule != rules.end()) {
+        r.error("data.calendar.add_existing", at + "/date",
+                format_date(e.date) + " is already a bank holiday by rule (" + rule->name + "); remove this \"add\"");
+        ok = false;
+      } else if (e.kind == ExceptionKind::remove && rule == rules.end()) {
+        r.error("data.calendar.remove_missing", at + "/date",
+                format_date(e.date) + " is not a bank holiday by rule, so it cannot be removed; check the date");
+        ok = false;
+      }
+    }
+    if (ok) out.push_back(std::move(e));
+  }
+  return Calendar(std::move(out));
+}
+
+Schedule parse_schedule(const json& node, const std::string& file, const std::string& pointer, Problems& problems) {
+  Reporter r{file, problems};
+  Schedule schedule;
+  if (!node.is_object()) {
+    r.error("data.schedule.type", pointer,
+            "\"schedule\" must be an object with \"kind\" (always, weekly or unknown); found " + shown(node));
+    return schedule;
+  }
+  r.only(node, pointer, {"kind", "weekly", "holidays"}, "data.schedule.member", "a schedule");
+  const auto kind = node.find("kind");
+  if (kind != node.end() && *kind == "always") schedule.kind = Schedule::Kind::always;
+  else if (kind != node.end() && *kind == "weekly") schedule.kind = Schedule::Kind::weekly;
+  else if (kind != node.end() && *kind == "unknown") schedule.kind = Schedule::Kind::unknown;
+  else {
+    r.error("data.schedule.kind", pointer + "/kind",
+            "\"kind\" must be \"always\", \"weekly\" or \"unknown\"; found " +
+                (kind == node.end() ? std::string("nothing") : shown(*kind)));
+    return schedule;
+  }
+
+  const auto weekly = node.find("weekly");
+  const auto holidays = node.find("holidays");
+  if (schedule.kind != Schedule::Kind::weekly) {
+    for (const auto& it : {weekly, holidays}) {
+      if (it != node.end() && !it->is_null() && !(it->is_array() && it->empty())) {
+        r.warning("data.schedule.unused", pointer + "/" + it.key(),
+                  "\"" + it.key() + "\" is ignored because \"kind\" is " + kind->dump());
+      }
+    }
+    return schedule;
+  }
+
+  if (weekly == node.end() || !weekly->is_array()) {
+    r.error("data.schedule.weekly", pointer + "/weekly",
+            "a weekly schedule needs \"weekly\", a list of intervals; found " +
+                (weekly == node.end() ? std::string("nothing") : shown(*weekly)));
+  }
+  if (holidays == node.end()) {
+    r.error("data.schedule.holidays_missing", pointer,
+            "a weekly schedule needs \"holidays\": the intervals used on bank holidays and closure days "
+            "([] when closed)");
+  } else if (!holidays->is_array()) {
+    r.error("data.schedule.holidays_missing", pointer + "/holidays",
+            "\"holidays\" must be a list of intervals ([] when closed); found " + shown(*holidays));
+  }
+
+  std::vector<ParsedInterval> week;
+  if (weekly != node.end() && weekly->is_array()) week = read_interval_list(r, *weekly, pointer + "/weekly", true);
+  std::vector<ParsedInterval> hol;
+  if (holidays != node.end() && holidays->is_array()) hol = read_interval_list(r, *holidays, pointer + "/holidays", false);
+
+  for (int d = 0; d < 7; ++d) {
+    std::vector<ParsedInterval*> day;
+    for (ParsedInterval& p : week) {
+      if (std::find(p.days.begin(), p.days.end(), d) != p.days.end()) day.push_back(&p);
+    }
+    check_overlaps(r, day, std::string("on ") + kDays[d]);
+    for (const ParsedInterval* p : day) schedule.weekly[static_cast<std::size_t>(d)].push_back(p->interval);
+  }
+  std::vector<ParsedInterval*> hol_ptrs;
+  for (ParsedInterval& p : hol) hol_ptrs.push_back(&p);
+  check_overlaps(r, hol_ptrs, "on holidays");
+  for (const ParsedInterval* p : hol_ptrs) schedule.holidays.push_back(p->interval);
+  return schedule;
+}
+
+}  // namespace frontdoor

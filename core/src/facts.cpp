@@ -1,0 +1,139 @@
+#include "frontdoor/facts.hpp"
+
+#include "frontdoor/model.hpp"
+
+namespace frontdoor {
+
+const std::vector<FactSpec>& fact_vocabulary() {
+  using T = FactSpec::Type;
+  static const std::vector<FactSpec> list{
+      {"audience", T::choice, {"parent", "young_person", "professional", "public"}, 0, 0},
+      {"immediate_danger", T::boolean, {}, 0, 0},
+      {"concern", T::choice,
+       {"harm", "unsure", "exploitation", "family_support", "plan_not_working", "allegation", "disability",
+        "send", "childcare", "in_care", "advocacy", "drugs_alcohol", "education_employment", "sexual_health",
+        "offending", "team_contact", "consultation", "training", "mash_tour", "complaint"},
+       0, 0},
+      {"child_age", T::integer, {}, 0, 25},
+      {"area", T::area, {}, 0, 0},
+      {"consent", T::choice, {"yes", "no", "not_asked"}, 0, 0},
+      {"has_ehcp", T::boolean, {}, 0, 0},
+  };
+  return list;
+}
+
+const FactSpec* find_fact(std::string_view name) {
+  for (const auto& f : fact_vocabulary())
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+std::string describe_value(const nlohmann::json& value) {
+  if (value.is_array()) return "an array";
+  if (value.is_object()) return "an object";
+  if (value.is_string() && value.get_ref<const std::string&>().size() > 60) {
+    std::string cut = value.get_ref<const std::string&>().substr(0, 60);
+    // Do not cut a UTF-8 sequence in half.
+    while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();
+    if (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0x80)) cut.pop_back();
+    std::string text = nlohmann::json(cut).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return text.insert(text.size() - 1, "…");
+  }
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+static std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (std::size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + v[i];
+  return out;
+}
+
+std::string check_fact_value(const FactSpec& spec, const nlohmann::json& value, std::string& message) {
+  switch (spec.type) {
+    case FactSpec::Type::boolean:
+      if (!value.is_boolean()) {
+        message = spec.name + " must be true, false or null, not " + describe_value(value);
+        return "facts.wrong_type";
+      }
+      return "";
+    case FactSpec::Type::integer:
+      if (!value.is_number_integer()) {
+        message = spec.name + " must be a whole number or null, not " + describe_value(value);
+        return "facts.wrong_type";
+      }
+      if (value.get<long long>() < spec.min || value.get<long long>() > spec.max) {
+        message = spec.name + " must be from " + std::to_string(spec.min) + " to " + std::to_string(spec.max) +
+                  ", not " + describe_value(value);
+        return "facts.age_range";
+      }
+      return "";
+    case FactSpec::Type::area:
+      if (!value.is_string()) {
+        message = spec.name + " must be a town name (a string) or null, not " + describe_value(value);
+        return "facts.wrong_type";
+      }
+      return "";
+    case FactSpec::Type::choice:
+      if (!value.is_string()) {
+        message = spec.name + " must be one of " + join(spec.values) + " (a string) or null, not " + describe_value(value);
+        return "facts.wrong_type";
+      }
+      for (const auto& v : spec.values)
+        if (v == value.get<std::string>()) return "";
+      message = spec.name + " must be one of " + join(spec.values) + ", not " + describe_value(value);
+      return "facts.unknown_value";
+  }
+  return "";
+}
+
+std::string Facts::audience() const {
+  auto it = values.find("audience");
+  if (it != values.end() && it->second.is_string()) return it->second.get<std::string>();
+  return "default";
+}
+
+nlohmann::json Facts::to_json() const {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& kv : values) out[kv.first] = kv.second;
+  return out;
+}
+
+Facts parse_facts(const nlohmann::json& object, Problems& problems, const std::string& base) {
+  Facts facts;
+  if (!object.is_object()) {
+    problems.push_back({"facts.wrong_type", "", base + "/facts",
+                        "facts must be an object of fact names to values, not " + std::string(object.type_name()), false});
+    return facts;
+  }
+  for (auto it = object.begin(); it != object.end(); ++it) {
+    const std::string pointer = base + "/facts/" + it.key();
+    const FactSpec* spec = find_fact(it.key());
+    if (!spec) {
+      std::string names;
+      for (const auto& f : fact_vocabulary()) names += (names.empty() ? "" : ", ") + f.name;
+      problems.push_back({"facts.unknown_fact", "", pointer, "unknown fact \"" + it.key() + "\"; known facts: " + names, false});
+      continue;
+    }
+    if (it.value().is_null()) {
+      facts.values[it.key()] = nullptr;
+      continue;
+    }
+    std::string message;
+    std::string id = check_fact_value(*spec, it.value(), message);
+    if (!id.empty()) {
+      problems.push_back({id, "", pointer, message, false});
+      continue;
+    }
+    if (spec->type == FactSpec::Type::area) {
+      // Keep the person's spelling, without surrounding white space.
+      const std::string& s = it.value().get_ref<const std::string&>();
+      std::size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
+      facts.values[it.key()] = b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+    } else {
+      facts.values[it.key()] = it.value();
+    }
+  }
+  return facts;
+}
+
+}  // namespace frontdoor

@@ -1,0 +1,92 @@
+#include "frontdoor/model.hpp"
+#include "small_sort.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace frontdoor {
+
+const std::vector<std::string>& audiences() {
+  static const std::vector<std::string> list{"parent", "young_person", "professional", "public"};
+  return list;
+}
+
+const std::string& Text::resolve(std::string_view audience) const {
+  auto it = by_audience.find(std::string(audience));
+  if (it != by_audience.end()) return it->second;
+  return fallback;
+}
+
+namespace detail {
+std::string fold(std::string_view text) {
+  std::size_t b = 0, e = text.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(text[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(text[e - 1]))) --e;
+  std::string out;
+  out.reserve(e - b);
+  bool space = false;
+  for (std::size_t i = b; i < e; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    // Runs of white space inside a town name ("Royal  Wootton Bassett") count as one space.
+    if (std::isspace(c)) {
+      space = true;
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += static_cast<char>(std::tolower(c));
+  }
+  return out;
+}
+}  // namespace detail
+
+const Service* Model::service(std::string_view id) const {
+  auto it = service_index_.find(id);
+  return it == service_index_.end() ? nullptr : &services[it->second];
+}
+
+const Level* Model::level(std::string_view id) const {
+  for (const auto& l : levels)
+    if (l.id == id) return &l;
+  return nullptr;
+}
+
+const Question* Model::question_for(std::string_view fact) const {
+  for (const auto& q : questions)
+    if (q.fact == fact) return &q;
+  return nullptr;
+}
+
+std::size_t Model::question_index(std::string_view fact) const {
+  for (std::size_t i = 0; i < questions.size(); ++i)
+    if (questions[i].fact == fact) return i;
+  return questions.size();
+}
+
+const Locality* Model::locality_of_town(std::string_view town) const {
+  auto it = town_index_.find(detail::fold(town));
+  return it == town_index_.end() ? nullptr : &localities[it->second];
+}
+
+std::vector<std::string> Model::towns() const {
+  // Sorted by folded name, each folded once.
+  std::vector<std::pair<std::string, const std::string*>> keyed;
+  for (const auto& l : localities)
+    for (const auto& t : l.towns) keyed.emplace_back(detail::fold(t), &t);
+  detail::small_stable_sort(keyed.begin(), keyed.end(),
+                            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> out;
+  out.reserve(keyed.size());
+  for (const auto& k : keyed) out.push_back(*k.second);
+  return out;
+}
+
+void Model::index() {
+  service_index_.clear();
+  town_index_.clear();
+  for (std::size_t i = 0; i < services.size(); ++i) service_index_.emplace(services[i].id, i);
+  for (std::size_t i = 0; i < localities.size(); ++i)
+    for (const auto& t : localities[i].towns) town_index_.emplace(detail::fold(t), i);
+}
+
+}  // namespace frontdoor

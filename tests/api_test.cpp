@@ -1,0 +1,246 @@
+// Session::handle: every op, and every failure as a response rather than an exception.
+#include <doctest/doctest.h>
+
+#include <frontdoor/api.hpp>
+#include <frontdoor/loader.hpp>
+
+#include "support.hpp"
+
+using nlohmann::json;
+using namespace frontdoor;
+
+namespace {
+
+json call(Session& s, const json& request) { return json::parse(s.handle(request.dump())); }
+
+json fixture_load() {
+  json r = test::load_request("tests/fixtures/data-min");
+  r["at"] = "2026-11-26T12:00:00Z";
+  return r;
+}
+
+Session loaded() {
+  Session s;
+  json r = call(s, fixture_load());
+  REQUIRE(r["ok"] == true);
+  return s;
+}
+
+std::string first_error(const json& response) {
+  REQUIRE(response["ok"] == false);
+  REQUIRE(response["errors"].size() >= 1);
+  return response["errors"][0]["id"].get<std::string>();
+}
+
+}  // namespace
+
+TEST_CASE("load answers with the checked date and warnings") {
+  Session s;
+  CHECK(s.model() == nullptr);
+  json r = call(s, fixture_load());
+  CHECK(r["ok"] == true);
+  CHECK(r["checked"] == "2026-11-01");
+  CHECK(r["warnings"] == json::array());
+  CHECK(s.model() != nullptr);
+  SUBCASE("a syntax error in a file is an error with its place") {
+    json bad = fixture_load();
+    bad["files"]["questions.json"] = "{\"questions\": [}";
+    json e = call(s, bad);
+    CHECK(first_error(e) == "json.syntax");
+    CHECK(e["errors"][0]["where"] == "questions.json");
+    CHECK(e["errors"][0]["message"].get<std::string>().rfind("line 1, column 16", 0) == 0);
+  }
+  SUBCASE("files must be an object") {
+    CHECK(first_error(call(s, {{"op", "load"}, {"files", "data"}})) == "request.field");
+  }
+}
+
+TEST_CASE("route answers per docs/api.md") {
+  Session s = loaded();
+  json r = call(s, {{"op", "route"}, {"at", "2026-11-27T16:00:00Z"}, {"facts", {{"audience", "parent"}, {"immediate_danger", false}, {"concern", "harm"}}}});
+  REQUIRE(r["ok"] == true);
+  CHECK(r["at"] == "2026-11-27T16:00:00+00:00");
+  CHECK(r["level"] == "red");
+  CHECK(r["level_name"] == "Crisis");
+  CHECK(r["level_filter"] == "Clearly safeguarding");
+  CHECK(r["missing"] == json::array());
+  CHECK(r["next_question"].is_null());
+  CHECK(r["checked"] == "2026-11-01");
+  REQUIRE(r["contacts"].size() == 1);
+  const json& c = r["contacts"][0];
+  CHECK(c["service"] == "out-of-hours");
+  CHECK(c["name"] == "Out of Hours");
+  CHECK(c["phone"] == "0300 456 0100");
+  CHECK(c["phone_label"] == "Out of Hours");
+  CHECK(c["option"].is_null());
+  CHECK(c["email"].is_null());
+  CHECK(c["web"].is_null());
+  CHECK(c["open_now"] == true);
+  CHECK(c["label_now"].is_null());
+  CHECK(c["closes_at"] == "2026-11-30T09:00:00+00:00");  // open all weekend until Monday 09:00
+  CHECK(c["opens_next"].is_null());
+  CHECK(c["hours_text"] == "Test hours");
+  CHECK(c["why"] == "MASH is closed now.");
+  CHECK(c["have_ready"] == json::array());
+  CHECK(c["notes"] == json::array());
+  CHECK(r["explain"] == json::array({{{"rule", "harm"}, {"text", "Clearly safeguarding."}}}));
+  CHECK(r["notes"] == json::array({"If anyone is in danger, call 999."}));
+  SUBCASE("a closed service says when it opens next") {
+    json t = call(s, {{"op", "route"}, {"at", "2026-11-27T16:00:00Z"}, {"facts", {{"concern", "unsure"}, {"audience", "parent"}, {"immediate_danger", false}}}});
+    CHECK(t["contacts"][0]["service"] == "front-door");
+    CHECK(t["contacts"][0]["open_now"] == false);
+    CHECK(t["contacts"][0]["opens_next"] == "2026-11-30T08:45:00+00:00");
+    CHECK(t["contacts"][0]["email"] == "frontdoor@example.org");
+  }
+  SUBCASE("an incomplete route names the next question, worded for the audience") {
+    json q = call(s, {{"op", "route"}, {"at", "2026-11-27T12:00:00Z"}, {"facts", {{"audience", "young_person"}}}});
+    CHECK(q["level"] == "green");
+    CHECK(q["missing"] == json::array({"immediate_danger", "concern", "child_age", "area"}));
+    CHECK(q["next_question"]["id"] == "immediate-danger");
+    CHECK(q["next_question"]["text"] == "Are you in danger right now?");
+    CHECK(q["next_question"]["options"].size() == 2);
+  }
+  SUBCASE("at may carry an offset or be London local time; omitted it is now") {
+    json bst = call(s, {{"op", "route"}, {"at", "2026-06-05T15:30:00"}, {"facts", {{"concern", "harm"}, {"immediate_danger", false}}}});
+    CHECK(bst["at"] == "2026-06-05T15:30:00+01:00");
+    CHECK(bst["contacts"][0]["service"] == "mash");
+    json now = call(s, {{"op", "route"}, {"facts", json::object()}});
+    CHECK(now["ok"] == true);
+    CHECK(parse_instant(now["at"].get<std::string>()).has_value());
+  }
+  SUBCASE("bad facts and bad instants are errors naming where") {
+    json e = call(s, {{"op", "route"}, {"facts", {{"concern", "sad"}}}});
+    CHECK(first_error(e) == "facts.unknown_value");
+    CHECK(e["errors"][0]["where"] == "facts/concern");
+    CHECK(first_error(call(s, {{"op", "route"}, {"facts", {{"age", 3}}}})) == "facts.unknown_fact");
+    CHECK(first_error(call(s, {{"op", "route"}, {"facts", {{"child_age", 30}}}})) == "facts.age_range");
+    CHECK(first_error(call(s, {{"op", "route"}, {"facts", {{"child_age", "3"}}}})) == "facts.wrong_type");
+    json t = call(s, {{"op", "route"}, {"at", "2026-13-01T00:00:00Z"}});
+    CHECK(first_error(t) == "time.invalid");
+    CHECK(t["errors"][0]["where"] == "at");
+  }
+}
+
+TEST_CASE("holidays lists bank holidays for a range of years") {
+  Session s;
+  json r = call(s, {{"op", "holidays"}, {"from", 2026}, {"to", 2026}});
+  REQUIRE(r["ok"] == true);
+  REQUIRE(r["holidays"].size() == 8);
+  CHECK(r["holidays"][0]["date"] == "2026-01-01");
+  CHECK(r["holidays"][7]["date"] == "2026-12-28");  // Boxing Day substitute
+  CHECK(first_error(call(s, {{"op", "holidays"}, {"from", 2027}, {"to", 2026}})) == "request.range");
+  CHECK(first_error(call(s, {{"op", "holidays"}, {"from", "2026"}})) == "request.field");
+  CHECK(first_error(call(s, {{"op", "holidays"}, {"from", 1}, {"to", 99999}})) == "request.range");
+  SUBCASE("a closure day from the loaded calendar is not a bank holiday") {
+    Session l = loaded();
+    json h = call(l, {{"op", "holidays"}, {"from", 2026}, {"to", 2026}});
+    CHECK(h["holidays"].size() == 8);
+  }
+}
+
+TEST_CASE("ui returns every string resolved for the audience") {
+  Session s = loaded();
+  json young = call(s, {{"op", "ui"}, {"audience", "young_person"}});
+  REQUIRE(young["ok"] == true);
+  CHECK(young["strings"]["title"] == "Who can help me?");
+  CHECK(young["strings"]["open_until"] == "Open now until {time}");
+  CHECK(call(s, {{"op", "ui"}})["strings"]["title"] == "Who should I contact?");
+  CHECK(call(s, {{"op", "ui"}, {"audience", "parent"}})["strings"]["title"] == "Who should I contact?");
+  CHECK(first_error(call(s, {{"op", "ui"}, {"audience", "teacher"}})) == "request.field");
+}
+
+TEST_CASE("directory lists every service with its open state") {
+  Session s = loaded();
+  json d = call(s, {{"op", "directory"}, {"at", "2026-11-28T12:00:00Z"}});
+  REQUIRE(d["ok"] == true);
+  REQUIRE(d["services"].size() == 7);
+  CHECK(d["services"][0]["service"] == "emergency-999");
+  CHECK(d["services"][0]["open_now"] == true);
+  CHECK(d["services"][1]["open_now"] == false);
+  CHECK(d["services"][1]["opens_next"] == "2026-11-30T08:45:00+00:00");
+  CHECK(d["services"][3]["open_now"].is_null());
+  CHECK(d["services"][5]["age"] == json({{"min", 13}, {"max", 24}}));
+  CHECK(d["localities"].size() == 2);
+}
+
+TEST_CASE("lint checks data without replacing the loaded data") {
+  Session s = loaded();
+  const Model* before = s.model();
+  json request = fixture_load();
+  request["op"] = "lint";
+  request["files"] = json::object();
+  for (const auto& name : data_file_names()) request["files"][name] = test::read_json("tests/fixtures/data-min/" + name);
+  request["files"]["directory.json"]["services"][1]["checked"] = "2020-01-01";
+  json ok = call(s, request);
+  CHECK(ok["ok"] == true);
+  REQUIRE(ok["problems"].size() == 1);
+  CHECK(ok["problems"][0]["id"] == "data.checked.stale");
+  CHECK(ok["problems"][0]["warning"] == true);
+  CHECK(ok["problems"][0]["line"] ==
+        "directory.json: /services/1/checked: warning: last checked 2020-01-01, more than 12 months before 2026-11-26: "
+        "check the source again [data.checked.stale]");
+  request["files"]["rules.json"]["rules"][1]["level"] = "purple";
+  json bad = call(s, request);
+  CHECK(bad["ok"] == false);
+  CHECK(bad["problems"].size() == 2);
+  CHECK(first_error(bad) == "data.ref.level");
+  CHECK(s.model() == before);
+  SUBCASE("freshness is judged at the given instant") {
+    request["files"]["rules.json"]["rules"][1]["level"] = "red";
+    request["at"] = "2020-06-01T12:00:00Z";
+    json early = call(s, request);
+    CHECK(early["ok"] == true);
+    bool future = false;
+    for (const auto& p : early["problems"]) future = future || p["id"] == "data.checked.future";
+    CHECK(future);
+  }
+}
+
+TEST_CASE("bundle returns the loaded source documents") {
+  Session s = loaded();
+  json b = call(s, {{"op", "bundle"}});
+  REQUIRE(b["ok"] == true);
+  for (const auto& name : data_file_names()) CHECK(b["bundle"]["files"][name] == test::read_json("tests/fixtures/data-min/" + name));
+  std::string raw = s.handle(R"({"op":"bundle"})");
+  CHECK(raw.find("\n") == std::string::npos);
+  SUBCASE("the bundle loads again as parsed objects") {
+    Session other;
+    json r = call(other, {{"op", "load"}, {"files", b["bundle"]["files"]}, {"at", "2026-11-26T12:00:00Z"}});
+    CHECK(r["ok"] == true);
+  }
+}
+
+TEST_CASE("bad requests are error responses, never exceptions") {
+  Session s;
+  CHECK(first_error(json::parse(s.handle("{\"op\": \"route\""))) == "request.syntax");
+  CHECK(first_error(json::parse(s.handle(""))) == "request.syntax");
+  CHECK(first_error(json::parse(s.handle("[1,2]"))) == "request.syntax");
+  CHECK(first_error(json::parse(s.handle("\xff\xfe"))) == "request.syntax");
+  CHECK(first_error(call(s, {{"op", "fly"}})) == "request.op");
+  CHECK(first_error(call(s, {{"nop", 1}})) == "request.op");
+  CHECK(first_error(call(s, {{"op", "route"}, {"facts", json::object()}})) == "request.no_data");
+  CHECK(first_error(call(s, {{"op", "ui"}})) == "request.no_data");
+  CHECK(first_error(call(s, {{"op", "directory"}})) == "request.no_data");
+  CHECK(first_error(call(s, {{"op", "bundle"}})) == "request.no_data");
+  SUBCASE("a 2 MB request string") {
+    Session l = loaded();
+    std::string big(2 * 1024 * 1024, 'x');
+    json r = json::parse(l.handle(json{{"op", "route"}, {"facts", {{"area", big}}}}.dump()));
+    CHECK(r["ok"] == true);
+    CHECK(r["contacts"].size() >= 1);
+    json e = json::parse(l.handle(json{{"op", "route"}, {"facts", {{"concern", big}}}}.dump()));
+    CHECK(first_error(e) == "facts.unknown_value");
+    CHECK(e["errors"][0]["message"].get<std::string>().size() < 400);
+    std::string deep = "{\"op\":\"route\",\"facts\":{\"concern\":" + std::string(200000, '[') + std::string(200000, ']') + "}}";
+    CHECK(first_error(json::parse(l.handle(deep))) == "facts.wrong_type");
+    std::string garbage(2 * 1024 * 1024, '[');
+    CHECK(first_error(json::parse(l.handle(garbage))) == "request.syntax");
+    CHECK(l.model() != nullptr);
+  }
+  SUBCASE("invalid UTF-8 inside a string does not escape as an exception") {
+    Session l = loaded();
+    std::string text = std::string("{\"op\":\"route\",\"facts\":{\"concern\":\"") + "\xc3\x28" + "\"}}";
+    json r = json::parse(l.handle(text));
+    CHECK(r["ok"] == false);
+  }
+}

@@ -1,0 +1,250 @@
+// Bad data in the browser (docs/reliability.md, tests/bad-data/cases.json):
+//  1. The WebAssembly core behind the widget (its wrapper frontdoor-core.js in the demo page)
+//     refuses every broken bundle of the corpus with the exact problem, and keeps answering from
+//     the data loaded before it.
+//  2. The element given a broken bundle never shows a wrong or half-working wizard: it shows the
+//     static directory (with 999, MASH and Out of Hours) and a message; given the good bundle
+//     again, it answers again.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, DIST, launch, startDemo, openSession, currentScreen } from './harness.mjs';
+
+const corpus = JSON.parse(readFileSync(path.join(ROOT, 'tests/bad-data/cases.json'), 'utf8')).cases;
+
+let browser;
+let server;
+before(async () => { browser = await launch(); server = await startDemo('demo'); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+// ------------------------------------------------- the corpus's breakages, as tests/bad_data_test.cpp
+
+function tokens(p) { return p === '' ? [] : p.slice(1).split('/'); }
+
+/** "@x" → index of the element with id x; "-" → last index when lastForDash. */
+function resolve(doc, p, lastForDash) {
+  let node = doc;
+  const out = [];
+  for (let tok of tokens(p)) {
+    if (Array.isArray(node) && tok.startsWith('@')) {
+      const i = node.findIndex((e) => e && typeof e === 'object' && e.id === tok.slice(1));
+      if (i < 0) throw new Error(`no element with id "${tok.slice(1)}" in ${p}`);
+      tok = String(i);
+    } else if (Array.isArray(node) && tok === '-' && lastForDash) {
+      tok = String(node.length - 1);
+    }
+    out.push(tok);
+    node = node == null ? undefined : (Array.isArray(node) ? (tok === '-' ? undefined : node[Number(tok)]) : node[tok]);
+  }
+  return out.length ? '/' + out.join('/') : '';
+}
+
+function applyOp(doc, op) {
+  const parts = tokens(resolve(doc, op.path, false));
+  const last = parts.pop();
+  let parent = doc;
+  for (const tok of parts) parent = Array.isArray(parent) ? parent[Number(tok)] : parent[tok];
+  const value = op.value_repeat ? op.value_repeat[0].repeat(op.value_repeat[1]) : op.value;
+  if (Array.isArray(parent)) {
+    const i = last === '-' ? parent.length : Number(last);
+    if (op.op === 'add') parent.splice(i, 0, value);
+    else if (op.op === 'replace') parent[i] = value;
+    else if (op.op === 'remove') parent.splice(i, 1);
+  } else if (op.op === 'remove') delete parent[last];
+  else parent[last] = value;
+}
+
+const nested = (n) => n.open.repeat(n.depth) + n.inner + n.close.repeat(n.depth);
+
+/** The five real files as text with one case applied; null when a page cannot express it. */
+function brokenFiles(c, real) {
+  if (c.insert_bytes) return null; // a JS string cannot hold invalid UTF-8: TextEncoder always sends valid UTF-8
+  const files = { ...real };
+  if (c.remove_file) delete files[c.file];
+  if (c.add_file !== undefined) files[c.file] = c.add_file;
+  if (c.patch || c.nest) {
+    const doc = JSON.parse(files[c.file]);
+    for (const op of c.patch ?? []) applyOp(doc, op);
+    let text;
+    if (c.nest) {
+      applyOp(doc, { op: 'replace', path: c.nest.path, value: '@@frontdoor-nest@@' });
+      text = JSON.stringify(doc, null, 2).replace('"@@frontdoor-nest@@"', nested(c.nest));
+    } else text = JSON.stringify(doc, null, 2);
+    files[c.file] = text;
+  }
+  if (c.text !== undefined) files[c.file] = c.text;
+  if (c.text_nest) files[c.file] = nested(c.text_nest);
+  if (c.truncate_at !== undefined) files[c.file] = files[c.file].slice(0, c.truncate_at);
+  return files;
+}
+
+/** The case's expected problems (alternatives, any one of which must be reported), pointers resolved. */
+function expected(c, real, broken) {
+  return [c.expect].flat().map((e) => {
+    const want = { ...e };
+    if (want.pointer !== undefined) {
+      if (want.pointer.includes('@') && real[want.file] !== undefined) want.pointer = resolve(JSON.parse(real[want.file]), want.pointer, false);
+      if (want.pointer.includes('/-') && broken[want.file] !== undefined) want.pointer = resolve(JSON.parse(broken[want.file]), want.pointer, true);
+    }
+    return want;
+  });
+}
+
+const matchesOne = (e, want) => e.id === want.id && e.file === want.file
+  && (want.pointer === undefined || e.pointer === want.pointer)
+  && (want.message_includes === undefined || String(e.message).includes(want.message_includes));
+const matches = (e, alternatives) => alternatives.some((want) => matchesOne(e, want));
+
+const DATA_FILES = ['directory.json', 'calendar.json', 'rules.json', 'questions.json', 'ui.json'];
+// The data the built widget ships (dist/demo/frontdoor-data.json), as file texts: the same data as
+// data/ after `make web`, and always the data its wasm core was built and checked with.
+const realFiles = () => {
+  const bundle = JSON.parse(readFileSync(path.join(DIST, 'demo', 'frontdoor-data.json'), 'utf8'));
+  return Object.fromEntries(DATA_FILES.map((n) => [n, typeof bundle.files[n] === 'string' ? bundle.files[n] : JSON.stringify(bundle.files[n], null, 2)]));
+};
+
+// ------------------------------------------------------------------------------------- tests
+
+test('the WebAssembly core refuses every broken bundle of the corpus with its exact problem and keeps the data before it', { timeout: 300000 }, async (t) => {
+  const s = await openSession(browser, { origin: server.origin });
+  try {
+    await s.page.goto(server.url + 'council.html');
+    await currentScreen(s.page);
+    const real = realFiles();
+    const probe = { audience: 'parent', immediate_danger: false, concern: 'harm' };
+    const before = await s.page.evaluate(async ([files, facts]) => {
+      const { createCore } = await import('./frontdoor-core.js');
+      window.__fdCore = await createCore({});
+      const loaded = window.__fdCore.load(files);
+      return { loaded, answer: JSON.stringify(window.__fdCore.route(facts, '2026-11-27T15:59:00Z')) };
+    }, [real, probe]);
+    assert.equal(before.loaded.ok, true, `the real data loads: ${JSON.stringify(before.loaded).slice(0, 1000)}`);
+
+    let run = 0;
+    const failures = [];
+    for (const c of corpus) {
+      if (c.known_bug && process.env.FRONTDOOR_KNOWN_BUGS !== '1') { t.diagnostic(`not run until fixed (${c.known_bug}): ${c.name}`); continue; }
+      const files = brokenFiles(c, real);
+      if (!files) continue;
+      const want = expected(c, real, files);
+      const got = await s.page.evaluate(([f, facts]) => {
+        const reply = window.__fdCore.load(f);
+        return { reply, answer: JSON.stringify(window.__fdCore.route(facts, '2026-11-27T15:59:00Z')) };
+      }, [files, probe]);
+      run += 1;
+      const errors = got.reply.errors ?? [];
+      if (got.reply.ok !== false) failures.push(`${c.name}: the core accepted it`);
+      else if (!errors.some((e) => matches(e, want))) {
+        failures.push(`${c.name}: expected ${JSON.stringify(want)}, got ${errors.slice(0, 5).map((e) => `${e.id} ${e.file}${e.pointer}`).join('; ')}`);
+      }
+      if (got.answer !== before.answer) failures.push(`${c.name}: the answers changed after the refused load: ${got.answer.slice(0, 300)}`);
+    }
+    t.diagnostic(`${run} broken bundles sent to the wasm core`);
+    assert.ok(run >= 30, 'at least 30 cases ran');
+    assert.deepEqual(failures, []);
+    assert.deepEqual(s.log.pageErrors, [], 'no uncaught error');
+  } finally { await s.close(); }
+});
+
+test('the element given a broken bundle shows the static directory, never a half-working wizard, and recovers with good data', { timeout: 120000 }, async (t) => {
+  const s = await openSession(browser, { origin: server.origin });
+  try {
+    await s.page.goto(server.url + 'council.html');
+    const first = await currentScreen(s.page);
+    const real = realFiles();
+    const good = JSON.parse(real['directory.json']);
+    const bundleOf = (files) => JSON.stringify({ files: Object.fromEntries(Object.entries(files).map(([n, text]) => {
+      try { return [n, JSON.parse(text)]; } catch (_) { return [n, text]; }
+    })) });
+    const pick = ['the superseded out-of-hours number 0845 6070 888', 'opening hours 17:00 to 08:45 (inverted)',
+      'no catch-all rule', 'a rule pointing at an unknown service', 'truncated directory.json', 'a data file is missing'];
+    const bundles = corpus.filter((c) => pick.includes(c.name)).map((c) => ({ name: c.name, text: bundleOf(brokenFiles(c, real)) }));
+    bundles.push({ name: 'not JSON at all', text: '{"files": ' });
+    assert.ok(bundles.length >= 6);
+
+    const state = () => s.page.evaluate(() => {
+      const host = document.querySelector('frontdoor-wizard');
+      const root = host.shadowRoot;
+      const visible = (el) => !!(el && (el.offsetWidth || el.offsetHeight || el.getClientRects().length));
+      const dir = document.getElementById('frontdoor-directory');
+      const heading = root.querySelector('h1#fd-question, h1#fd-outcome');
+      const message = root.querySelector('.fd-fallback-message');
+      return { directory: visible(dir), directoryText: dir ? dir.textContent.replace(/\s+/g, ' ') : '',
+        wizard: visible(heading), message: visible(message) ? message.textContent.trim() : null,
+        tel: dir ? [...dir.querySelectorAll('a[href^="tel:"]')].map((a) => a.getAttribute('href').replace(/\D/g, '')) : [] };
+    });
+
+    for (const b of bundles) {
+      await s.page.evaluate(([id, text]) => {
+        const script = document.createElement('script');
+        script.type = 'application/json';
+        script.id = id;
+        script.textContent = text;
+        document.body.append(script);
+        document.querySelector('frontdoor-wizard').setAttribute('src', `#${id}`);
+      }, [`bad-${bundles.indexOf(b)}`, b.text]);
+      await s.page.waitForFunction(() => {
+        const dir = document.getElementById('frontdoor-directory');
+        return dir && (dir.offsetWidth || dir.offsetHeight);
+      }, null, { timeout: 15000 });
+      await s.page.waitForTimeout(300);
+      const st = await state();
+      t.diagnostic(`${b.name}: message "${st.message}"`);
+      assert.equal(st.directory, true, `${b.name}: the static directory is shown`);
+      assert.equal(st.wizard, false, `${b.name}: no question or outcome from bad data`);
+      assert.ok(st.message, `${b.name}: a line says the wizard is not available`);
+      for (const id of ['emergency-999', 'mash', 'out-of-hours']) {
+        const svc = good.services.find((x) => x.id === id);
+        assert.ok(st.directoryText.includes(svc.phones[0].number), `${b.name}: the directory shows ${id} ${svc.phones[0].number}`);
+      }
+      for (const old of good.superseded_numbers ?? []) {
+        assert.ok(!st.tel.includes(old.number.replace(/\D/g, '')), `${b.name}: no tel: link to the superseded ${old.number}`);
+      }
+      // Back to the good bundle: the wizard answers again.
+      await s.page.evaluate(() => document.querySelector('frontdoor-wizard').setAttribute('src', 'frontdoor-data.json'));
+      const again = await currentScreen(s.page);
+      assert.equal(again.text, first.text, `${b.name}: with good data the wizard is back on its first question`);
+    }
+    assert.deepEqual(s.log.pageErrors, [], 'no uncaught error');
+  } finally { await s.close(); }
+});
+
+// BUG-1 and BUG-5 (docs/reliability.md): a request nested 20,000 levels deep (about 40 KB) made
+// the wasm core overflow its stack; the wrapper reported `abi.trap` but went on using the trapped
+// module, and after about 60 such calls every later call failed ("memory access out of bounds")
+// with the memory grown from 16 MB to 87 MB. Runs only with FRONTDOOR_KNOWN_BUGS=1 until fixed.
+test('deeply nested requests never break the core for the requests after them', { timeout: 120000 }, async (t) => {
+  if (process.env.FRONTDOOR_KNOWN_BUGS !== '1') {
+    t.diagnostic('not run until fixed (BUG-1 core recursion, BUG-5 wrapper keeps using a trapped module)');
+    return;
+  }
+  const s = await openSession(browser, { origin: server.origin });
+  try {
+    await s.page.goto(server.url + 'council.html');
+    await currentScreen(s.page);
+    const r = await s.page.evaluate(async () => {
+      const { createCore } = await import('./frontdoor-core.js');
+      const core = await createCore({});
+      const bundle = await (await fetch('frontdoor-data.json')).json();
+      core.load(bundle.files);
+      const probe = () => JSON.stringify(core.route({ audience: 'parent', immediate_danger: false, concern: 'harm' }, '2026-11-27T15:59:00Z'));
+      const before = probe();
+      let deep = 'harm';
+      for (let i = 0; i < 20000; i++) deep = [deep];
+      const ids = new Set();
+      let changed = 0;
+      for (let k = 0; k < 200; k++) {
+        const reply = core.route({ concern: deep }, '2026-11-27T15:59:00Z');
+        ids.add(reply.ok === false ? reply.errors[0].id : 'ok');
+        if (probe() !== before) changed += 1;
+      }
+      return { ids: [...ids], changed, ok: JSON.parse(before).ok };
+    });
+    t.diagnostic(`replies to the deep request: ${r.ids.join(', ')}`);
+    assert.equal(r.ok, true);
+    assert.ok(!r.ids.includes('ok'), 'the deep request is refused');
+    assert.ok(!r.ids.includes('abi.trap'), 'the core refuses it without trapping');
+    assert.equal(r.changed, 0, 'later requests are answered exactly as before');
+  } finally { await s.close(); }
+});

@@ -1,0 +1,537 @@
+// The CLI contract (DESIGN.md "CLI contract"), tested by running the real binary and comparing
+// what it prints with what Session::handle answers for the same request.
+#ifndef __EMSCRIPTEN__
+
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "frontdoor/api.hpp"
+#include "frontdoor/calendar.hpp"
+#include "frontdoor/errors.hpp"
+#include "frontdoor/tools.hpp"
+#include "support.hpp"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+const std::string kData = FRONTDOOR_SOURCE_DIR "/data";
+const char* const kFiles[] = {"directory.json", "calendar.json", "rules.json", "questions.json", "ui.json"};
+// A Friday afternoon in November (GMT), when office-hours services are open.
+const std::string kAt = "2026-11-27T14:00:00Z";
+
+std::string quote(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) {
+    if (c == '\'') out += "'\\''";
+    else out += c;
+  }
+  return out + "'";
+}
+
+/** A fresh folder under the system temp folder, removed at the end of the scope. */
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "frontdoor-cli-test-XXXXXX").string();
+    std::vector<char> buffer(pattern.begin(), pattern.end());
+    buffer.push_back('\0');
+    REQUIRE(mkdtemp(buffer.data()) != nullptr);
+    path = buffer.data();
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  std::string file(const std::string& name) const { return (path / name).string(); }
+  void write(const std::string& name, const std::string& text) const {
+    std::ofstream out(file(name), std::ios::binary);
+    out << text;
+    REQUIRE(out.good());
+  }
+};
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+struct Run {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+/** Runs `frontdoor <args>` (args already shell-quoted) with `input` on stdin. */
+Run run_cli(const std::string& args, const std::string& input = "") {
+  TempDir io;
+  io.write("stdin", input);
+  const std::string command = quote(FRONTDOOR_CLI) + " " + args + " <" + quote(io.file("stdin")) + " >" +
+                              quote(io.file("stdout")) + " 2>" + quote(io.file("stderr"));
+  const int status = std::system(command.c_str());
+  Run run;
+  REQUIRE(status != -1);
+  REQUIRE(WIFEXITED(status));
+  run.code = WEXITSTATUS(status);
+  run.out = slurp(io.file("stdout"));
+  run.err = slurp(io.file("stderr"));
+  return run;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+/** A Session with data/ loaded. */
+frontdoor::Session loaded_session() {
+  frontdoor::Session session;
+  json response = json::parse(session.handle(frontdoor::test::load_request("data").dump()));
+  REQUIRE_MESSAGE(response.value("ok", false), response.dump());
+  return session;
+}
+
+json handle(frontdoor::Session& session, const json& request) {
+  return json::parse(session.handle(request.dump()));
+}
+
+/** Copies data/ into `dir` (so a test can break one file). */
+void copy_data(const TempDir& dir) {
+  for (const char* name : kFiles) dir.write(name, frontdoor::test::read_text(std::string("data/") + name));
+}
+
+/** The facts each question is answered with on the test walk (else the first option). */
+const json kWalkTarget = {{"audience", "parent"}, {"immediate_danger", false}, {"concern", "harm"},
+                          {"child_age", 8},       {"consent", "yes"},          {"has_ehcp", false}};
+
+struct Walk {
+  std::vector<std::string> lines;    // what a person types
+  std::vector<std::string> texts;    // the questions asked, in order
+  json answers = json::array();      // [fact, value] per question
+  json final;                        // the route response at the end
+};
+
+/** Plays the wizard through the Session, choosing answers by kWalkTarget; returns what to type. */
+Walk plan_walk(frontdoor::Session& session) {
+  Walk walk;
+  json facts = json::object();
+  for (int step = 0; step < 50; ++step) {
+    json response = handle(session, {{"op", "route"}, {"at", kAt}, {"facts", facts}});
+    REQUIRE_MESSAGE(response.value("ok", false), response.dump());
+    const json question = response["next_question"];
+    if (question.is_null()) {
+      walk.final = response;
+      return walk;
+    }
+    walk.texts.push_back(question["text"].get<std::string>());
+    const std::string fact = question["fact"];
+    const std::string type = question["type"];
+    if (type == "number") {
+      const long long age = kWalkTarget.contains(fact) ? kWalkTarget[fact].get<long long>()
+                                                        : question["min"].get<long long>();
+      walk.lines.push_back(std::to_string(age));
+      facts[fact] = age;
+      walk.answers.push_back({fact, age});
+      continue;
+    }
+    const json& options = question["options"];
+    REQUIRE_FALSE(options.empty());
+    std::size_t chosen = 0;
+    for (std::size_t i = 0; i < options.size(); ++i) {
+      if (kWalkTarget.contains(fact) && options[i]["value"] == kWalkTarget[fact]) chosen = i;
+    }
+    walk.lines.push_back(std::to_string(chosen + 1));
+    facts[fact] = options[chosen]["value"];
+    walk.answers.push_back({fact, options[chosen]["value"]});
+  }
+  FAIL("the walk did not end within 50 questions");
+  return walk;
+}
+
+std::string join_lines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& line : lines) out += line + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("frontdoor prints usage for no, unknown or --help commands") {
+  SUBCASE("no command is a usage error") {
+    Run run = run_cli("");
+    CHECK(run.code == 2);
+    CHECK(contains(run.err, "usage: frontdoor"));
+  }
+  SUBCASE("an unknown command is a usage error naming it") {
+    Run run = run_cli("fly --data x");
+    CHECK(run.code == 2);
+    CHECK(contains(run.err, "unknown command 'fly'"));
+  }
+  SUBCASE("--help lists the commands on stdout") {
+    Run run = run_cli("--help");
+    CHECK(run.code == 0);
+    for (const char* command : {"route", "ask", "holidays", "lint", "bundle"}) CHECK(contains(run.out, command));
+  }
+  SUBCASE("a command's --help shows its options") {
+    Run run = run_cli("route --help");
+    CHECK(run.code == 0);
+    CHECK(contains(run.out, "--facts"));
+    CHECK(run.err.empty());
+  }
+}
+
+TEST_CASE("frontdoor route prints the core's route response as pretty JSON") {
+  frontdoor::Session session = loaded_session();
+  const json facts = {{"audience", "parent"}, {"immediate_danger", false}, {"concern", "harm"}};
+
+  SUBCASE("the same answer as Session::handle, indented by 2 spaces") {
+    Run run = run_cli("route --data " + quote(kData) + " --at " + kAt + " --facts " + quote(facts.dump()));
+    REQUIRE(run.code == 0);
+    CHECK(run.err.empty());
+    const json expected = handle(session, {{"op", "route"}, {"at", kAt}, {"facts", facts}});
+    CHECK(json::parse(run.out) == expected);
+    const auto lines = lines_of(run.out);
+    REQUIRE(lines.size() > 2);
+    CHECK(lines[0] == "{");
+    CHECK(lines[1].rfind("  \"", 0) == 0);
+    CHECK(lines[1].rfind("   ", 0) != 0);
+  }
+  SUBCASE("--facts @file reads the facts from a file") {
+    TempDir dir;
+    dir.write("facts.json", facts.dump());
+    Run run = run_cli("route --data " + quote(kData) + " --at " + kAt + " --facts @" + quote(dir.file("facts.json")));
+    REQUIRE(run.code == 0);
+    CHECK(json::parse(run.out) == handle(session, {{"op", "route"}, {"at", kAt}, {"facts", facts}}));
+  }
+  SUBCASE("--facts defaults to {} and --at to now") {
+    Run run = run_cli("route --data " + quote(kData));
+    REQUIRE(run.code == 0);
+    const json out = json::parse(run.out);
+    const json expected = handle(session, {{"op", "route"}, {"facts", json::object()}});
+    CHECK(out["missing"] == expected["missing"]);
+    CHECK(out["next_question"] == expected["next_question"]);
+    CHECK(out["level"] == expected["level"]);
+  }
+  SUBCASE("bad facts JSON exits 1 naming --facts and the position") {
+    Run run = run_cli("route --data " + quote(kData) + " --at " + kAt + " --facts " + quote("{\"audience\": parent}"));
+    CHECK(run.code == 1);
+    CHECK(run.out.empty());
+    CHECK(contains(run.err, "--facts: invalid JSON"));
+    CHECK(contains(run.err, "column"));
+  }
+  SUBCASE("facts that are not an object exit 1") {
+    Run run = run_cli("route --data " + quote(kData) + " --facts " + quote("[1]"));
+    CHECK(run.code == 1);
+    CHECK(contains(run.err, "facts must be a JSON object"));
+  }
+  SUBCASE("an unknown fact value exits 1 with the core's error naming the fact") {
+    Run run = run_cli("route --data " + quote(kData) + " --at " + kAt + " --facts " + quote("{\"concern\": \"dragons\"}"));
+    CHECK(run.code == 1);
+    CHECK(run.out.empty());
+    CHECK(contains(run.err, "concern"));
+    CHECK(contains(run.err, "[facts.unknown_value]"));
+  }
+  SUBCASE("a bad --at exits 1 with the core's time error") {
+    Run run = run_cli("route --data " + quote(kData) + " --at 2026-02-30T10:00:00Z");
+    CHECK(run.code == 1);
+    CHECK(run.out.empty());
+    CHECK(contains(run.err, "[time."));
+  }
+  SUBCASE("a missing data folder exits 1 naming it") {
+    Run run = run_cli("route --data /nonexistent/frontdoor-data");
+    CHECK(run.code == 1);
+    CHECK(contains(run.err, "/nonexistent/frontdoor-data: no such data folder"));
+  }
+  SUBCASE("a missing data file exits 1 with `DIR/file: cannot read file`") {
+    TempDir dir;
+    copy_data(dir);
+    fs::remove(dir.file("rules.json"));
+    Run run = run_cli("route --data " + quote(dir.path.string()));
+    CHECK(run.code == 1);
+    CHECK(run.err == dir.file("rules.json") + ": cannot read file\n");
+  }
+  SUBCASE("usage errors exit 2 with the command's usage") {
+    for (const std::string& args : std::vector<std::string>{"route", "route --data", "route --data " + quote(kData) + " --colour red",
+                                   "route --data " + quote(kData) + " extra", "route --data a --data b"}) {
+      CAPTURE(args);
+      Run run = run_cli(args);
+      CHECK(run.code == 2);
+      CHECK(contains(run.err, "usage: frontdoor route"));
+      CHECK(run.out.empty());
+    }
+  }
+}
+
+TEST_CASE("frontdoor holidays prints one ISO date a line") {
+  frontdoor::Session session;
+  SUBCASE("rules only without --data, as the core lists them") {
+    Run run = run_cli("holidays --from 2026 --to 2027");
+    REQUIRE(run.code == 0);
+    const json expected = handle(session, {{"op", "holidays"}, {"from", 2026}, {"to", 2027}});
+    REQUIRE(expected.value("ok", false));
+    std::vector<std::string> dates;
+    for (const auto& holiday : expected["holidays"]) dates.push_back(holiday["date"]);
+    CHECK(lines_of(run.out) == dates);
+    CHECK(dates.size() >= 16);
+    CHECK(contains(run.out, "2026-12-25\n"));
+  }
+  SUBCASE("with --data the calendar's exceptions apply") {
+    frontdoor::Session loaded = loaded_session();
+    Run run = run_cli("holidays --from 2020 --to 2023 --data " + quote(kData));
+    REQUIRE(run.code == 0);
+    const json expected = handle(loaded, {{"op", "holidays"}, {"from", 2020}, {"to", 2023}});
+    std::vector<std::string> dates;
+    for (const auto& holiday : expected["holidays"]) dates.push_back(holiday["date"]);
+    CHECK(lines_of(run.out) == dates);
+  }
+  SUBCASE("a bad year is a usage error") {
+    for (const std::string& args : std::vector<std::string>{"holidays --from 20x6 --to 2027", "holidays --from 2027 --to 2026",
+                                   "holidays --from 2026", "holidays --from -5 --to 2026", "holidays --to 2026 --from",
+                                   "holidays --from 1066 --to 1067"}) {
+      CAPTURE(args);
+      Run run = run_cli(args);
+      CHECK(run.code == 2);
+      CHECK(contains(run.err, "usage: frontdoor holidays"));
+    }
+  }
+}
+
+TEST_CASE("frontdoor lint checks a data folder") {
+  SUBCASE("the shipped data is valid: exit 0, nothing on stdout") {
+    Run run = run_cli("lint --data " + quote(kData) + " --at " + kAt);
+    CHECK(run.code == 0);
+    CHECK(run.out.empty());
+  }
+  SUBCASE("a broken phone gives exit 1 and the exact problem line") {
+    TempDir dir;
+    copy_data(dir);
+    json directory = frontdoor::test::read_json("data/directory.json");
+    std::size_t service = 0;
+    while (service < directory["services"].size() && directory["services"][service]["phones"].empty()) ++service;
+    REQUIRE(service < directory["services"].size());
+    directory["services"][service]["phones"][0]["number"] = "0300 456 01";
+    dir.write("directory.json", directory.dump(2));
+
+    Run run = run_cli("lint --data " + quote(dir.path.string()) + " --at " + kAt);
+    CHECK(run.code == 1);
+    const std::string pointer = "/services/" + std::to_string(service) + "/phones/0/number";
+    const std::string prefix = "directory.json: " + pointer + ": ";
+    std::string found;
+    for (const auto& line : lines_of(run.out)) {
+      if (line.rfind(prefix, 0) == 0) found = line;
+    }
+    CAPTURE(run.out);
+    REQUIRE_FALSE(found.empty());
+    CHECK(found.size() > prefix.size() + 20);
+    CHECK(found.substr(found.size() - std::string(" [data.phone.not_uk]").size()) == " [data.phone.not_uk]");
+
+    // The same problem as the core reports when loading the same files.
+    frontdoor::Session session;
+    json request = frontdoor::test::load_request("data");
+    request["files"]["directory.json"] = directory.dump(2);
+    const json response = handle(session, request);
+    CHECK_FALSE(response.value("ok", true));
+    bool matched = false;
+    for (const auto& error : response["errors"]) {
+      if (error.value("id", "") == "data.phone.not_uk" && contains(found, error.value("message", ""))) matched = true;
+    }
+    CHECK(matched);
+  }
+  SUBCASE("a syntax error names the file, line and column") {
+    TempDir dir;
+    copy_data(dir);
+    dir.write("rules.json", "{\n  \"levels\": [,]\n}\n");
+    Run run = run_cli("lint --data " + quote(dir.path.string()));
+    CHECK(run.code == 1);
+    CHECK(contains(run.out, "rules.json: "));
+    CHECK(contains(run.out, "line 2"));
+  }
+  SUBCASE("a missing data file is reported and exits 1") {
+    TempDir dir;
+    copy_data(dir);
+    fs::remove(dir.file("ui.json"));
+    Run run = run_cli("lint --data " + quote(dir.path.string()));
+    CHECK(run.code == 1);
+    CHECK(run.err == dir.file("ui.json") + ": cannot read file\n");
+  }
+  SUBCASE("--data is required") {
+    Run run = run_cli("lint");
+    CHECK(run.code == 2);
+    CHECK(contains(run.err, "--data"));
+  }
+}
+
+TEST_CASE("frontdoor bundle prints the minified data bundle") {
+  Run run = run_cli("bundle --data " + quote(kData));
+  REQUIRE(run.code == 0);
+  CHECK(lines_of(run.out).size() == 1);
+  const json bundle = json::parse(run.out);
+  REQUIRE(bundle.contains("files"));
+  for (const char* name : kFiles) CHECK(bundle["files"].contains(name));
+  // The bundle loads into a fresh session as it is (the web widget does exactly this).
+  frontdoor::Session session;
+  const json loaded = handle(session, {{"op", "load"}, {"files", bundle["files"]}});
+  CHECK_MESSAGE(loaded.value("ok", false), loaded.dump());
+}
+
+TEST_CASE("frontdoor ask walks the wizard in a terminal") {
+  frontdoor::Session session = loaded_session();
+  const Walk walk = plan_walk(session);
+  REQUIRE_FALSE(walk.lines.empty());
+  const std::string args = "ask --data " + quote(kData) + " --at " + kAt;
+  const json& first = walk.final["contacts"][0];
+
+  SUBCASE("piped answers reach the same outcome as the core") {
+    Run run = run_cli(args, join_lines(walk.lines));
+    CAPTURE(run.out);
+    CAPTURE(run.err);
+    REQUIRE(run.code == 0);
+    for (const auto& text : walk.texts) CHECK(contains(run.out, text));
+    if (walk.final["level_name"].is_string()) CHECK(contains(run.out, walk.final["level_name"].get<std::string>()));
+    CHECK(contains(run.out, first["name"].get<std::string>()));
+    if (first["phone"].is_string()) CHECK(contains(run.out, first["phone"].get<std::string>()));
+    CHECK(contains(run.out, first["why"].get<std::string>()));
+    for (const auto& item : first["have_ready"]) CHECK(contains(run.out, item.get<std::string>()));
+  }
+  SUBCASE("an invalid answer is asked again; then the walk goes on") {
+    std::vector<std::string> lines = walk.lines;
+    lines.insert(lines.begin(), "999");
+    lines.insert(lines.begin(), "not an answer");
+    Run run = run_cli(args, join_lines(lines));
+    CHECK(run.code == 0);
+    const json ui = handle(session, {{"op", "ui"}});
+    CHECK(contains(run.out, ui["strings"]["error_prefix"].get<std::string>() + " "));
+    CHECK(contains(run.out, first["name"].get<std::string>()));
+  }
+  SUBCASE("b goes back to the previous question") {
+    std::vector<std::string> lines = walk.lines;
+    lines.insert(lines.begin() + 1, {"b", walk.lines[0]});
+    Run run = run_cli(args, join_lines(lines));
+    CHECK(run.code == 0);
+    const std::string& text = walk.texts[0];
+    const auto once = run.out.find(text);
+    REQUIRE(once != std::string::npos);
+    CHECK(run.out.find(text, once + text.size()) != std::string::npos);
+    CHECK(contains(run.out, first["name"].get<std::string>()));
+  }
+  SUBCASE("q quits without an outcome") {
+    Run run = run_cli(args, "q\n");
+    CHECK(run.code == 0);
+    CHECK(contains(run.out, walk.texts[0]));
+    CHECK_FALSE(contains(run.out, first["why"].get<std::string>()));
+  }
+  SUBCASE("input that ends before the outcome exits 1 with a message") {
+    std::vector<std::string> lines(walk.lines.begin(), walk.lines.end() - 1);
+    Run run = run_cli(args, join_lines(lines));
+    CHECK(run.code == 1);
+    CHECK(contains(run.err, "input ended before the outcome"));
+  }
+  SUBCASE("pre-filled facts are not asked") {
+    const json prefill = {{walk.answers[0][0].get<std::string>(), walk.answers[0][1]}};
+    Run run = run_cli(args + " --facts " + quote(prefill.dump()),
+                      join_lines(std::vector<std::string>(walk.lines.begin() + 1, walk.lines.end())));
+    CHECK(run.code == 0);
+    CHECK_FALSE(contains(run.out, walk.texts[0] + "\n"));
+    CHECK(contains(run.out, first["name"].get<std::string>()));
+  }
+}
+
+TEST_CASE("frontdoor export, graph, paths, diff and lint --report run the data-team tools") {
+  frontdoor::Session session = loaded_session();
+  const frontdoor::Model& model = *session.model();
+  const std::string data = " --data " + quote(kData);
+
+  SUBCASE("export --format oruk prints the ORUK page") {
+    Run run = run_cli("export" + data + " --format oruk");
+    REQUIRE(run.code == 0);
+    CHECK(json::parse(run.out) == json(frontdoor::export_oruk(model)));
+    CHECK(run_cli("export" + data + " --format xml").code == 2);
+    CHECK(run_cli("export" + data).code == 2);
+  }
+  SUBCASE("graph prints dot or mermaid") {
+    Run dot = run_cli("graph" + data + " --format dot");
+    REQUIRE(dot.code == 0);
+    CHECK(dot.out == frontdoor::flow_graph(model, frontdoor::GraphFormat::dot));
+    Run mermaid = run_cli("graph" + data + " --format mermaid");
+    REQUIRE(mermaid.code == 0);
+    CHECK(mermaid.out == frontdoor::flow_graph(model, frontdoor::GraphFormat::mermaid));
+    Run bad = run_cli("graph" + data + " --format png");
+    CHECK(bad.code == 2);
+    CHECK(contains(bad.err, "unknown --format 'png'"));
+  }
+  SUBCASE("paths prints one CSV row per path") {
+    Run run = run_cli("paths" + data + " --at " + kAt);
+    REQUIRE(run.code == 0);
+    const auto table = frontdoor::list_paths(model, *frontdoor::parse_instant(kAt));
+    CHECK(run.out == frontdoor::paths_csv(model, table));
+    CHECK(lines_of(run.out).size() == table.rows.size() + 1);
+    Run bad_at = run_cli("paths" + data + " --at tomorrow");
+    CHECK(bad_at.code == 1);
+    CHECK(contains(bad_at.err, "--at"));
+  }
+  SUBCASE("diff lists the paths whose level or first contact changes, exit 0") {
+    TempDir dir;
+    copy_data(dir);
+    json rules = frontdoor::test::read_json("data/rules.json");
+    std::string changed;
+    for (auto& rule : rules["rules"]) {
+      if (changed.empty() && rule.value("level", "") == "amber") {
+        rule["level"] = "green";
+        changed = rule["id"];
+      }
+    }
+    REQUIRE_FALSE(changed.empty());
+    dir.write("rules.json", rules.dump(2));
+    Run run = run_cli("diff " + quote(kData) + " " + quote(dir.path.string()) + " --at " + kAt);
+    REQUIRE(run.code == 0);
+    const auto lines = lines_of(run.out);
+    REQUIRE(lines.size() > 1);
+    CHECK(lines[0] == "answers,old_level,old_first_contact,new_level,new_first_contact");
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+      CHECK(contains(lines[i], ",amber,"));
+      CHECK(contains(lines[i], ",green,"));
+    }
+    CHECK(contains(run.err, std::to_string(lines.size() - 1) + " path"));
+
+    Run same = run_cli("diff " + quote(kData) + " " + quote(kData) + " --at " + kAt);
+    CHECK(same.code == 0);
+    CHECK(lines_of(same.out).size() == 1);
+
+    Run missing = run_cli("diff " + quote(kData) + " /nonexistent/frontdoor-data");
+    CHECK(missing.code == 1);
+    CHECK(run_cli("diff " + quote(kData)).code == 2);
+  }
+  SUBCASE("lint --report prints the freshness of each service") {
+    Run run = run_cli("lint" + data + " --report --at " + kAt);
+    REQUIRE(run.code == 0);
+    const auto rows = frontdoor::freshness_report(model, frontdoor::to_london(*frontdoor::parse_instant(kAt)).date);
+    CHECK(run.out == frontdoor::freshness_csv(rows));
+    CHECK(lines_of(run.out).size() == model.services.size() + 1);
+    // Two years on, every entry is overdue.
+    Run later = run_cli("lint" + data + " --report --at 2029-01-15T12:00:00Z");
+    REQUIRE(later.code == 0);
+    const auto lines = lines_of(later.out);
+    for (std::size_t i = 1; i < lines.size(); ++i) CHECK(lines[i].substr(lines[i].size() - 8) == ",overdue");
+  }
+}
+
+#endif  // __EMSCRIPTEN__

@@ -1,0 +1,401 @@
+// England & Wales bank holidays: the rules, data/calendar.json's one-off changes, the GOV.UK
+// importer and calendar.json's validation.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "frontdoor/calendar.hpp"
+#include "frontdoor/calendar_json.hpp"
+#include "support.hpp"
+
+using namespace frontdoor;
+using nlohmann::json;
+
+namespace {
+
+Date day(int y, int m, int d) { return make_date(y, m, d); }
+
+// GOV.UK writes "New Year’s Day" with a typographic apostrophe; the rules use a plain one.
+std::string plain(std::string s) {
+  const std::string curly = "\xE2\x80\x99";
+  for (std::size_t at = s.find(curly); at != std::string::npos; at = s.find(curly)) s.replace(at, curly.size(), "'");
+  return s;
+}
+
+Calendar data_calendar() {
+  Problems problems;
+  Calendar calendar = parse_calendar(test::read_json("data/calendar.json"), "calendar.json", problems);
+  for (const Problem& p : problems) FAIL_CHECK(to_line(p));
+  REQUIRE(problems.empty());
+  return calendar;
+}
+
+std::vector<std::string> dates_of(const std::vector<Holiday>& holidays) {
+  std::vector<std::string> out;
+  for (const Holiday& h : holidays) out.push_back(format_date(h.date));
+  return out;
+}
+
+bool has_date(const std::vector<Holiday>& holidays, Date d) {
+  return std::any_of(holidays.begin(), holidays.end(), [&](const Holiday& h) { return h.date == d; });
+}
+
+std::string name_on(const std::vector<Holiday>& holidays, Date d) {
+  for (const Holiday& h : holidays) {
+    if (h.date == d) return h.name;
+  }
+  return "(none)";
+}
+
+// Parses a calendar document given as JSON text and returns its problems.
+Problems calendar_problems(const char* text) {
+  Problems problems;
+  parse_calendar(json::parse(text), "calendar.json", problems);
+  return problems;
+}
+
+bool has_problem(const Problems& problems, const std::string& id, const std::string& pointer) {
+  return std::any_of(problems.begin(), problems.end(),
+                     [&](const Problem& p) { return p.id == id && p.pointer == pointer && p.file == "calendar.json"; });
+}
+
+std::string lines(const Problems& problems) {
+  std::string out;
+  for (const Problem& p : problems) out += to_line(p) + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("bank holidays match the published England & Wales list 2018 to 2028") {
+  const json table = test::read_json("tests/cases/holidays.json");
+  const Calendar calendar = data_calendar();
+  const int from = table.at("from").get<int>();
+  const int to = table.at("to").get<int>();
+  for (int year = from; year <= to; ++year) {
+    CAPTURE(year);
+    std::vector<std::pair<std::string, std::string>> expected;
+    for (const json& h : table.at("holidays")) {
+      const std::string date = h.at("date").get<std::string>();
+      if (date.compare(0, 4, std::to_string(year)) == 0) expected.emplace_back(date, plain(h.at("name").get<std::string>()));
+    }
+    REQUIRE_FALSE(expected.empty());
+    std::vector<std::pair<std::string, std::string>> actual;
+    for (const Holiday& h : calendar.bank_holidays(year, year)) actual.emplace_back(format_date(h.date), plain(h.name));
+    CHECK(actual == expected);
+    for (const auto& e : expected) CHECK(calendar.is_bank_holiday(*parse_date(e.first)));
+  }
+  SUBCASE("a multi-year query is the years' lists joined") {
+    std::vector<std::string> joined;
+    for (int year = from; year <= to; ++year) {
+      const auto one = dates_of(calendar.bank_holidays(year, year));
+      joined.insert(joined.end(), one.begin(), one.end());
+    }
+    CHECK(dates_of(calendar.bank_holidays(from, to)) == joined);
+    CHECK(joined.size() == table.at("holidays").size());
+  }
+}
+
+TEST_CASE("the rules alone differ from the published list only in the one-off years") {
+  SUBCASE("2020: VE Day moved the early May bank holiday to Friday 8 May") {
+    const auto rules = rule_bank_holidays(2020);
+    CHECK(has_date(rules, day(2020, 5, 4)));
+    CHECK_FALSE(has_date(rules, day(2020, 5, 8)));
+    const Calendar calendar = data_calendar();
+    CHECK_FALSE(calendar.is_bank_holiday(day(2020, 5, 4)));
+    CHECK(calendar.is_bank_holiday(day(2020, 5, 8)));
+  }
+  SUBCASE("2022: spring bank holiday moved to 2 June, Platinum Jubilee 3 June, State Funeral 19 September") {
+    const Calendar calendar = data_calendar();
+    CHECK(has_date(rule_bank_holidays(2022), day(2022, 5, 30)));
+    CHECK_FALSE(calendar.is_bank_holiday(day(2022, 5, 30)));
+    CHECK(calendar.is_bank_holiday(day(2022, 6, 2)));
+    CHECK(calendar.is_bank_holiday(day(2022, 6, 3)));
+    CHECK(calendar.is_bank_holiday(day(2022, 9, 19)));
+  }
+  SUBCASE("2023: the Coronation added Monday 8 May") {
+    const Calendar calendar = data_calendar();
+    CHECK_FALSE(has_date(rule_bank_holidays(2023), day(2023, 5, 8)));
+    CHECK(calendar.is_bank_holiday(day(2023, 5, 8)));
+    CHECK(calendar.bank_holidays(2023, 2023).size() == 9);
+  }
+  SUBCASE("2018, 2019, 2021 and 2024 to 2028 follow the rules exactly") {
+    const Calendar calendar = data_calendar();
+    for (int year : {2018, 2019, 2021, 2024, 2025, 2026, 2027, 2028}) {
+      CAPTURE(year);
+      CHECK(dates_of(calendar.bank_holidays(year, year)) == dates_of(rule_bank_holidays(year)));
+    }
+  }
+  SUBCASE("the earlier one-off days are in data/calendar.json too") {
+    const Calendar calendar = data_calendar();
+    CHECK_FALSE(calendar.is_bank_holiday(day(1995, 5, 1)));
+    CHECK(calendar.is_bank_holiday(day(1995, 5, 8)));
+    CHECK(calendar.is_bank_holiday(day(1999, 12, 31)));
+    CHECK_FALSE(calendar.is_bank_holiday(day(2002, 5, 27)));
+    CHECK(calendar.is_bank_holiday(day(2002, 6, 3)));
+    CHECK(calendar.is_bank_holiday(day(2002, 6, 4)));
+    CHECK(calendar.is_bank_holiday(day(2011, 4, 29)));
+    CHECK_FALSE(calendar.is_bank_holiday(day(2012, 5, 28)));
+    CHECK(calendar.is_bank_holiday(day(2012, 6, 4)));
+    CHECK(calendar.is_bank_holiday(day(2012, 6, 5)));
+  }
+}
+
+TEST_CASE("a holiday on a weekend gives a substitute weekday") {
+  SUBCASE("2021: Christmas on Saturday, Boxing Day on Sunday -> Monday 27 and Tuesday 28") {
+    const auto h = rule_bank_holidays(2021);
+    CHECK(name_on(h, day(2021, 12, 27)) == "Christmas Day (substitute day)");
+    CHECK(name_on(h, day(2021, 12, 28)) == "Boxing Day (substitute day)");
+    CHECK_FALSE(has_date(h, day(2021, 12, 25)));
+    CHECK_FALSE(has_date(h, day(2021, 12, 26)));
+  }
+  SUBCASE("2022: New Year on Saturday -> Monday 3 January; Christmas on Sunday -> Boxing Day Monday 26, Christmas Tuesday 27") {
+    const auto h = rule_bank_holidays(2022);
+    CHECK(name_on(h, day(2022, 1, 3)) == "New Year's Day (substitute day)");
+    CHECK(name_on(h, day(2022, 12, 26)) == "Boxing Day");
+    CHECK(name_on(h, day(2022, 12, 27)) == "Christmas Day (substitute day)");
+    CHECK_FALSE(has_date(h, day(2022, 12, 25)));
+  }
+  SUBCASE("2027: Christmas on Saturday again") {
+    const auto h = rule_bank_holidays(2027);
+    CHECK(name_on(h, day(2027, 12, 27)) == "Christmas Day (substitute day)");
+    CHECK(name_on(h, day(2027, 12, 28)) == "Boxing Day (substitute day)");
+  }
+  SUBCASE("New Year on Sunday (2023) -> Monday 2 January") {
+    CHECK(name_on(rule_bank_holidays(2023), day(2023, 1, 2)) == "New Year's Day (substitute day)");
+    CHECK_FALSE(has_date(rule_bank_holidays(2023), day(2023, 1, 1)));
+  }
+  SUBCASE("Christmas on Friday (2020, 2026) -> Boxing Day on Monday 28") {
+    CHECK(name_on(rule_bank_holidays(2020), day(2020, 12, 28)) == "Boxing Day (substitute day)");
+    CHECK(name_on(rule_bank_holidays(2026), day(2026, 12, 25)) == "Christmas Day");
+    CHECK(name_on(rule_bank_holidays(2026), day(2026, 12, 28)) == "Boxing Day (substitute day)");
+  }
+  SUBCASE("every rule holiday is a weekday and there are eight a year") {
+    for (int year = 1900; year <= 2200; ++year) {
+      const auto h = rule_bank_holidays(year);
+      CAPTURE(year);
+      REQUIRE(h.size() == 8);
+      for (std::size_t i = 0; i < h.size(); ++i) {
+        CHECK(weekday_of(h[i].date) < 5);
+        CHECK(h[i].date.year() == year);
+        if (i > 0) CHECK(h[i - 1].date < h[i].date);
+      }
+    }
+  }
+}
+
+TEST_CASE("Easter Sunday follows the Gregorian computus") {
+  CHECK(easter_sunday(2019) == day(2019, 4, 21));
+  CHECK(easter_sunday(2024) == day(2024, 3, 31));
+  CHECK(easter_sunday(2025) == day(2025, 4, 20));
+  CHECK(easter_sunday(2026) == day(2026, 4, 5));
+  CHECK(easter_sunday(2038) == day(2038, 4, 25));  // latest possible
+  CHECK(easter_sunday(2285) == day(2285, 3, 22));  // earliest possible
+  CHECK(easter_sunday(1961) == day(1961, 4, 2));
+  CHECK(easter_sunday(2000) == day(2000, 4, 23));
+  for (int year = 1583; year <= 4099; ++year) {
+    const Date e = easter_sunday(year);
+    CAPTURE(year);
+    CHECK(weekday_of(e) == 6);
+    CHECK(e >= day(year, 3, 22));
+    CHECK(e <= day(year, 4, 25));
+  }
+}
+
+TEST_CASE("a calendar lists added days, omits removed days and never lists closures") {
+  const Calendar calendar({
+      {day(2026, 5, 4), ExceptionKind::remove, "Early May bank holiday (moved)", "https://example.org"},
+      {day(2026, 5, 8), ExceptionKind::add, "Moved early May bank holiday", "https://example.org"},
+      {day(2026, 12, 29), ExceptionKind::closure, "Council offices closed", "https://example.org"},
+  });
+  const auto list = calendar.bank_holidays(2026, 2026);
+  CHECK_FALSE(has_date(list, day(2026, 5, 4)));
+  CHECK(name_on(list, day(2026, 5, 8)) == "Moved early May bank holiday");
+  CHECK_FALSE(has_date(list, day(2026, 12, 29)));
+  CHECK(list.size() == 8);
+  CHECK(std::is_sorted(list.begin(), list.end(), [](const Holiday& a, const Holiday& b) { return a.date < b.date; }));
+
+  CHECK_FALSE(calendar.is_bank_holiday(day(2026, 5, 4)));
+  CHECK(calendar.is_bank_holiday(day(2026, 5, 8)));
+  CHECK_FALSE(calendar.is_bank_holiday(day(2026, 12, 29)));
+  CHECK(calendar.is_closure(day(2026, 12, 29)));
+  CHECK_FALSE(calendar.is_closure(day(2026, 5, 8)));
+  CHECK(calendar.holiday_hours(day(2026, 12, 29)));
+  CHECK(calendar.holiday_hours(day(2026, 5, 8)));
+  CHECK(calendar.holiday_hours(day(2026, 12, 25)));
+  CHECK_FALSE(calendar.holiday_hours(day(2026, 5, 4)));
+  CHECK_FALSE(calendar.holiday_hours(day(2026, 12, 30)));
+  CHECK(calendar.bank_holidays(2027, 2027).size() == 8);
+  CHECK(calendar.exceptions().size() == 3);
+
+  const Calendar plain_rules;
+  CHECK(dates_of(plain_rules.bank_holidays(2026, 2026)) == dates_of(rule_bank_holidays(2026)));
+  CHECK(plain_rules.bank_holidays(2027, 2026).empty());
+}
+
+TEST_CASE("importing GOV.UK's bank-holidays.json gives back data/calendar.json's changes since 2018") {
+  const std::string text = test::read_text("tests/fixtures/govuk-bank-holidays.json");
+  const std::vector<CalendarException> imported = import_govuk_bank_holidays(text);
+
+  std::vector<std::pair<std::string, ExceptionKind>> got;
+  for (const CalendarException& e : imported) {
+    got.emplace_back(format_date(e.date), e.kind);
+    CHECK(e.source == "https://www.gov.uk/bank-holidays");
+    CHECK_FALSE(e.name.empty());
+  }
+  std::vector<std::pair<std::string, ExceptionKind>> expected;
+  const Calendar recorded = data_calendar();
+  for (const CalendarException& e : recorded.exceptions()) {
+    if (e.date >= day(2018, 1, 1) && e.kind != ExceptionKind::closure) expected.emplace_back(format_date(e.date), e.kind);
+  }
+  REQUIRE(expected.size() == 7);
+  CHECK(got == expected);
+
+  SUBCASE("the imported calendar lists exactly GOV.UK's dates") {
+    const json doc = json::parse(text);
+    std::vector<std::string> listed;
+    for (const json& ev : doc.at("england-and-wales").at("events")) listed.push_back(ev.at("date").get<std::string>());
+    std::sort(listed.begin(), listed.end());
+    CHECK(dates_of(Calendar(imported).bank_holidays(2018, 2026)) == listed);
+  }
+  SUBCASE("added days keep GOV.UK's titles") {
+    const Calendar calendar(imported);
+    CHECK(name_on(calendar.bank_holidays(2023, 2023), day(2023, 5, 8)) ==
+          "Bank holiday for the coronation of King Charles III");
+  }
+  SUBCASE("a list that follows the rules gives no exceptions") {
+    json doc = json::parse(text);
+    json& events = doc["england-and-wales"]["events"];
+    json kept = json::array();
+    for (const json& ev : events) {
+      if (ev.at("date").get<std::string>().compare(0, 4, "2024") == 0) kept.push_back(ev);
+    }
+    events = kept;
+    CHECK(import_govuk_bank_holidays(doc.dump()).empty());
+  }
+}
+
+TEST_CASE("the GOV.UK importer refuses other formats and names where") {
+  auto error_of = [](const std::string& text) -> std::string {
+    try {
+      import_govuk_bank_holidays(text);
+    } catch (const std::invalid_argument& e) {
+      return e.what();
+    }
+    return "(no error)";
+  };
+  auto contains = [](const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+  };
+  SUBCASE("not JSON") { CHECK(contains(error_of("{\"england-and-wales\": "), "not valid JSON")); }
+  SUBCASE("not an object") { CHECK(contains(error_of("[]"), "expected an object")); }
+  SUBCASE("no England & Wales division") {
+    CHECK(contains(error_of(R"({"scotland": {"division": "scotland", "events": []}})"), "/england-and-wales"));
+  }
+  SUBCASE("events is not a list") {
+    CHECK(contains(error_of(R"({"england-and-wales": {"division": "england-and-wales", "events": {}}})"),
+                   "/england-and-wales/events: expected an array"));
+  }
+  SUBCASE("the wrong division name") {
+    CHECK(contains(error_of(R"({"england-and-wales": {"division": "scotland", "events": []}})"),
+                   "/england-and-wales/division"));
+  }
+  SUBCASE("an event without a title") {
+    CHECK(contains(error_of(R"({"england-and-wales": {"events": [{"date": "2026-01-01"}]}})"),
+                   "/england-and-wales/events/0/title"));
+  }
+  SUBCASE("an impossible date names the event") {
+    const std::string message = error_of(
+        R"({"england-and-wales": {"events": [{"title": "New Year's Day", "date": "2026-01-01", "notes": "", "bunting": true},
+                                             {"title": "Odd", "date": "2026-02-30", "notes": "", "bunting": true}]}})");
+    CHECK(contains(message, "/england-and-wales/events/1/date"));
+    CHECK(contains(message, "2026-02-30"));
+  }
+  SUBCASE("bunting that is not true or false") {
+    CHECK(contains(error_of(R"({"england-and-wales": {"events": [{"title": "A", "date": "2026-01-01", "bunting": "yes"}]}})"),
+                   "/england-and-wales/events/0/bunting"));
+  }
+  SUBCASE("a date listed twice") {
+    CHECK(contains(error_of(R"({"england-and-wales": {"events": [{"title": "A", "date": "2026-01-01"},
+                                                                  {"title": "B", "date": "2026-01-01"}]}})"),
+                   "/england-and-wales/events/1/date"));
+  }
+}
+
+TEST_CASE("data/calendar.json is valid and documents its one-off days") {
+  const json doc = test::read_json("data/calendar.json");
+  CHECK(doc.at("$schema") == "schema/calendar.schema.json");
+  CHECK(doc.at("division") == "england-and-wales");
+  const Calendar calendar = data_calendar();
+  CHECK(calendar.exceptions().size() == doc.at("exceptions").size());
+  for (const CalendarException& e : calendar.exceptions()) {
+    CAPTURE(format_date(e.date));
+    CHECK(e.kind != ExceptionKind::closure);  // no council closure days are recorded yet
+    CHECK(e.source == "https://www.gov.uk/bank-holidays");
+  }
+}
+
+TEST_CASE("parse_calendar reports each problem with its id, file and pointer") {
+  SUBCASE("a valid document has no problems") {
+    const Problems p = calendar_problems(R"({"$schema": "schema/calendar.schema.json", "division": "england-and-wales",
+      "exceptions": [{"date": "2026-12-29", "kind": "closure", "name": "Council offices closed", "source": "https://example.org"}]})");
+    CHECK_MESSAGE(p.empty(), lines(p));
+  }
+  SUBCASE("an impossible date") {
+    const Problems p = calendar_problems(R"({"division": "england-and-wales",
+      "exceptions": [{"date": "2026-02-30", "kind": "add", "name": "x", "source": "https://example.org"}]})");
+    CHECK_MESSAGE(has_problem(p, "data.date.invalid", "/exceptions/0/date"), lines(p));
+    CHECK(p.at(0).message.find("2026-02-30") != std::string::npos);
+  }
+  SUBCASE("an unknown kind") {
+    const Problems p = calendar_problems(R"({"division": "england-and-wales",
+      "exceptions": [{"date": "2026-12-29", "kind": "holiday", "name": "x", "source": "https://example.org"}]})");
+    CHECK_MESSAGE(has_problem(p, "data.calendar.kind", "/exceptions/0/kind"), lines(p));
+    CHECK(p.at(0).message.find("\"holiday\"") != std::string::npos);
+  }
+  SUBCASE("the same date twice") {
+    const Problems p = calendar_problems(R"({"division": "england-and-wales", "exceptions": [
+      {"date": "2026-12-29", "kind": "closure", "name": "x", "source": "https://example.org"},
+      {"date": "2026-12-29", "kind": "closure", "name": "y", "source": "https://example.org"}]})");
+    CHECK_MESSAGE(has_problem(p, "data.calendar.duplicate", "/exceptions/1/date"), lines(p));
+    CHECK(p.size() == 1);
+  }
+  SUBCASE("adding a day the rules already give") {
+    const Problems p = calendar_problems(R"({"division": "england-and-wales",
+      "exceptions": [{"date": "2026-12-25", "kind": "add", "name": "x", "source": "https://example.org"}]})");
+    CHECK_MESSAGE(has_problem(p, "data.calendar.add_existing", "/exceptions/0/date"), lines(p));
+    CHECK(p.at(0).message.find("Christmas Day") != std::string::npos);
+  }
+  SUBCASE("removing a day the rules do not give") {
+    const Problems p = calendar_problems(R"({"division": "england-and-wales",
+      "exceptions": [{"date": "2026-05-05", "kind": "remove", "name": "x", "source": "https://example.org"}]})");
+    CHECK_MESSAGE(has_problem(p, "data.calendar.remove_missing", "/exceptions/0/date"), lines(p));
+  }
+  SUBCASE("missing name and source, unknown member, wrong division") {
+    const Problems p = calendar_problems(R"({"division": "scotland", "exceptions": [{"date": "2026-12-29", "kind": "closure", "note": 1}]})");
+    CHECK_MESSAGE(has_problem(p, "data.calendar.name", "/exceptions/0/name"), lines(p));
+    CHECK(has_problem(p, "data.calendar.source", "/exceptions/0/source"));
+    CHECK(has_problem(p, "data.calendar.member", "/exceptions/0/note"));
+    CHECK(has_problem(p, "data.calendar.division", "/division"));
+  }
+  SUBCASE("exceptions that are not a list, and a document that is not an object") {
+    CHECK(has_problem(calendar_problems(R"({"division": "england-and-wales", "exceptions": {}})"), "data.calendar.exceptions",
+                      "/exceptions"));
+    CHECK(has_problem(calendar_problems("[]"), "data.calendar.type", ""));
+  }
+  SUBCASE("invalid entries are left out of the calendar") {
+    Problems problems;
+    const Calendar c = parse_calendar(json::parse(R"({"division": "england-and-wales", "exceptions": [
+      {"date": "2026-12-29", "kind": "closure", "name": "x", "source": "https://example.org"},
+      {"date": "2026-12-30", "kind": "shut", "name": "y", "source": "https://example.org"}]})"),
+                                      "calendar.json", problems);
+    CHECK(has_errors(problems));
+    CHECK(c.exceptions().size() == 1);
+    CHECK(c.is_closure(day(2026, 12, 29)));
+    CHECK_FALSE(c.is_closure(day(2026, 12, 30)));
+  }
+}

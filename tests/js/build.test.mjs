@@ -1,0 +1,401 @@
+// dist/ as made by `node web/build.mjs` (run `make web` first), the wrapper in node, the kiosk
+// file, the build's data check and web/serve.mjs.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { WEB_FILES, DEMO_PAGES, moduleToFunctionBody } from '../../web/build.mjs';
+import { renderDirectoryFromDir } from '../../web/fallback.mjs';
+import { startServer, CSP } from '../../web/serve.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+// FRONTDOOR_DIST / FRONTDOOR_DATA_DIR / FRONTDOOR_WASM_DIR point the tests at another build.
+const DIST = process.env.FRONTDOOR_DIST ? resolve(process.env.FRONTDOOR_DIST) : join(ROOT, 'dist');
+const WEB = join(DIST, 'web');
+const KIOSK = join(DIST, 'kiosk', 'frontdoor-kiosk.html');
+const DATA = process.env.FRONTDOOR_DATA_DIR ? resolve(process.env.FRONTDOOR_DATA_DIR) : join(ROOT, 'data');
+const WASM_DIR = process.env.FRONTDOOR_WASM_DIR ? resolve(process.env.FRONTDOOR_WASM_DIR) : join(ROOT, 'build', 'wasm');
+
+function requireDist() {
+  assert.ok(existsSync(WEB), 'dist/web exists (run `make web` before `make test-js`)');
+}
+
+const dataFiles = () => readdirSync(DATA).filter((n) => n.endsWith('.json')).sort();
+
+describe('dist/web', () => {
+  let core;
+  before(async () => {
+    requireDist();
+    const { createCore } = await import(pathToFileURL(join(WEB, 'frontdoor-core.js')).href);
+    core = await createCore({ wasmBinary: readFileSync(join(WEB, 'frontdoor-core.wasm')) });
+  });
+
+  test('holds exactly the documented files', () => {
+    assert.deepEqual(readdirSync(WEB).sort(), [...WEB_FILES].sort());
+    assert.deepEqual([...WEB_FILES].sort(), [
+      'frontdoor-core-module.js', 'frontdoor-core.js', 'frontdoor-core.wasm', 'frontdoor-data.json',
+      'frontdoor-directory.html', 'frontdoor-wizard.css', 'frontdoor-wizard.js',
+    ]);
+  });
+
+  test('the bundle is minified and holds every data file', () => {
+    const text = readFileSync(join(WEB, 'frontdoor-data.json'), 'utf8');
+    assert.doesNotMatch(text, /\n/);
+    const bundle = JSON.parse(text);
+    assert.deepEqual(Object.keys(bundle.files).sort(), dataFiles());
+    for (const name of dataFiles()) {
+      assert.deepEqual(bundle.files[name], JSON.parse(readFileSync(join(DATA, name), 'utf8')), name);
+    }
+  });
+
+  test('the static directory is the one web/fallback.mjs makes from data/', () => {
+    assert.equal(readFileSync(join(WEB, 'frontdoor-directory.html'), 'utf8'), renderDirectoryFromDir(DATA).html);
+  });
+
+  test('the wrapper and the element follow the module rule', () => {
+    for (const name of ['frontdoor-core.js', 'frontdoor-wizard.js']) {
+      const lines = readFileSync(join(WEB, name), 'utf8').trimEnd().split('\n');
+      const imports = lines.map((l, i) => (/^\s*import[\s{*'"]/.test(l) ? i : -1)).filter((i) => i >= 0);
+      const exports = lines.map((l, i) => (/^\s*export\s/.test(l) ? i : -1)).filter((i) => i >= 0);
+      assert.equal(exports.length, 1, `${name}: one export line`);
+      assert.equal(exports[0], lines.length - 1, `${name}: the export line is the last line`);
+      assert.match(lines[exports[0]], /^export \{[^}]*\};?$/, `${name}: export { ... };`);
+      const firstCode = lines.findIndex((l) => l.trim() && !/^\s*(\/\/|\/\*|\*)/.test(l) && !/^\s*import[\s{*'"]/.test(l));
+      for (const i of imports) assert.ok(i < firstCode, `${name}:${i + 1}: imports come before any code`);
+    }
+    assert.match(readFileSync(join(WEB, 'frontdoor-wizard.js'), 'utf8'), /^import .*from '\.\/frontdoor-core\.js';$/m);
+  });
+
+  test('the bundle loads through the wrapper and routes', () => {
+    const bundle = JSON.parse(readFileSync(join(WEB, 'frontdoor-data.json'), 'utf8'));
+    const loaded = core.load(bundle.files);
+    assert.equal(loaded.ok, true, JSON.stringify(loaded.errors));
+    const routed = core.route({}, '2026-11-27T12:00:00Z');
+    assert.equal(routed.ok, true, JSON.stringify(routed.errors));
+    assert.ok(Array.isArray(routed.contacts) && routed.contacts.length > 0, 'at least one contact');
+    assert.ok(Array.isArray(routed.missing));
+    // A whole bundle is accepted too, and a Date for `at`.
+    assert.equal(core.load(bundle).ok, true);
+    const byDate = core.route({}, new Date('2026-11-27T12:00:00.250Z'));
+    assert.equal(byDate.ok, true, JSON.stringify(byDate.errors));
+    assert.ok(byDate.at.startsWith('2026-11-27T12:00:00'), byDate.at);
+    // No time given: the browser's clock (Date.now).
+    const now = core.route({});
+    assert.equal(now.ok, true, JSON.stringify(now.errors));
+    assert.ok(Math.abs(Date.parse(now.at) - Date.now()) < 60000, now.at);
+  });
+
+  test('immediate danger puts the short-code (999) service first', () => {
+    const directory = JSON.parse(readFileSync(join(DATA, 'directory.json'), 'utf8'));
+    const codes = new Set(directory.short_codes);
+    const emergency = directory.services.find((s) => (s.phones || []).some((p) => codes.has(p.number)));
+    const routed = core.route({ audience: 'parent', immediate_danger: true }, '2026-11-27T12:00:00Z');
+    assert.equal(routed.ok, true, JSON.stringify(routed.errors));
+    assert.equal(routed.contacts[0].service, emergency.id);
+    assert.equal(routed.contacts[0].phone, emergency.phones[0].number);
+  });
+
+  test('the scenario tables give the same answers through the wrapper', (t) => {
+    const folder = join(ROOT, 'tests', 'cases');
+    const tables = existsSync(folder) ? readdirSync(folder).filter((n) => n.endsWith('.json')) : [];
+    if (!tables.length) {
+      t.skip('no tests/cases/*.json yet');
+      return;
+    }
+    let count = 0;
+    for (const table of tables) {
+      const cases = JSON.parse(readFileSync(join(folder, table), 'utf8')).cases;
+      // Only route tables (holidays.json has another shape).
+      if (!Array.isArray(cases) || !cases.every((c) => c.facts && c.expect)) continue;
+      for (const c of cases) {
+        const r = core.route(c.facts, c.at);
+        const where = `${table}: ${c.name}`;
+        assert.equal(r.ok, true, `${where}: ${JSON.stringify(r.errors)}`);
+        const e = c.expect;
+        assert.equal(r.contacts[0]?.service, e.first, `${where}: first`);
+        if ('level' in e) assert.equal(r.level, e.level, `${where}: level`);
+        if ('first_open' in e) assert.equal(r.contacts[0].open_now, e.first_open, `${where}: first_open`);
+        if ('label_now' in e) assert.equal(r.contacts[0].label_now, e.label_now, `${where}: label_now`);
+        if ('missing' in e) assert.deepEqual(r.missing, e.missing, `${where}: missing`);
+        if ('contacts' in e) assert.deepEqual(r.contacts.slice(0, e.contacts.length).map((x) => x.service), e.contacts, `${where}: contacts`);
+        for (const rule of e.explain_includes || []) {
+          assert.ok(r.explain.some((x) => x.rule === rule), `${where}: explain includes ${rule}`);
+        }
+        count += 1;
+      }
+    }
+    assert.ok(count > 0);
+  });
+
+  test('bad requests are answered with errors, never thrown', () => {
+    const bundle = JSON.parse(readFileSync(join(WEB, 'frontdoor-data.json'), 'utf8'));
+    assert.equal(core.load(bundle.files).ok, true);
+    const unknownOp = core.call({ op: 'no-such-op' });
+    assert.equal(unknownOp.ok, false);
+    assert.ok(unknownOp.errors.length > 0 && unknownOp.errors[0].id);
+    const cyclic = {};
+    cyclic.self = cyclic;
+    assert.deepEqual(core.call(cyclic).errors.map((e) => e.id), ['request.not_json']);
+    assert.equal(core.route({}, new Date('nonsense')).ok, false);
+    const badFact = core.route({ concern: 'no-such-concern' }, '2026-11-27T12:00:00Z');
+    assert.equal(badFact.ok, false);
+    // A failed load keeps the data loaded before it.
+    const broken = core.load({ ...bundle.files, 'directory.json': '{"services": [' });
+    assert.equal(broken.ok, false);
+    assert.ok(broken.errors.some((e) => String(e.where).includes('directory.json')), JSON.stringify(broken.errors));
+    assert.equal(core.route({}, '2026-11-27T12:00:00Z').ok, true);
+    // Text outside the BMP survives the UTF-8 round trip into an error message.
+    const odd = core.route({ area: 'Zzz-\u{1F600}-é' }, '2026-11-27T12:00:00Z');
+    assert.equal(typeof odd.ok, 'boolean');
+  });
+
+  test('a null response and a trap become error responses; after a trap the core refuses work', async () => {
+    const { createCore } = await import(pathToFileURL(join(WEB, 'frontdoor-core.js')).href);
+    const own = await createCore({ wasmBinary: readFileSync(join(WEB, 'frontdoor-core.wasm')) });
+    const real = own.module._frontdoor_call;
+    own.module._frontdoor_call = () => 0;
+    assert.deepEqual(own.call({ op: 'ui' }).errors.map((e) => e.id), ['abi.null']);
+    own.module._frontdoor_call = real;
+    assert.equal(own.call({ op: 'holidays', from: 2026, to: 2026 }).ok, true);
+    own.module._frontdoor_call = () => { throw new WebAssembly.RuntimeError('memory access out of bounds'); };
+    assert.deepEqual(own.call({ op: 'ui' }).errors.map((e) => e.id), ['abi.trap']);
+    own.module._frontdoor_call = real;
+    assert.deepEqual(own.call({ op: 'holidays', from: 2026, to: 2026 }).errors.map((e) => e.id), ['abi.broken']);
+  });
+
+  test('the module cannot start from a broken wasm: createCore rejects', async () => {
+    const { createCore } = await import(pathToFileURL(join(WEB, 'frontdoor-core.js')).href);
+    const quiet = console.warn;
+    console.warn = () => {};
+    try {
+      await assert.rejects(createCore({ wasmBinary: new Uint8Array([0, 97, 115, 109, 9, 9]) }));
+    } finally {
+      console.warn = quiet;
+    }
+  });
+});
+
+describe('dist/demo', () => {
+  test('has the pages and a copy of dist/web', () => {
+    requireDist();
+    const demo = join(DIST, 'demo');
+    for (const name of [...DEMO_PAGES, ...WEB_FILES]) assert.ok(existsSync(join(demo, name)), name);
+    for (const name of WEB_FILES) {
+      assert.ok(readFileSync(join(demo, name)).equals(readFileSync(join(WEB, name))), `${name} is the dist/web copy`);
+    }
+    const council = readFileSync(join(demo, 'council.html'), 'utf8');
+    const intranet = readFileSync(join(demo, 'intranet.html'), 'utf8');
+    const index = readFileSync(join(demo, 'index.html'), 'utf8');
+    assert.match(index, /href="council\.html"/);
+    assert.match(index, /href="intranet\.html"/);
+    assert.match(council, /<frontdoor-wizard src="frontdoor-data\.json">\s*<section id="frontdoor-directory"/);
+    assert.match(intranet, /<frontdoor-wizard src="frontdoor-data\.json" audience="professional">\s*<section id="frontdoor-directory"/);
+    for (const page of [council, intranet]) {
+      assert.match(page, /<script type="module" src="frontdoor-wizard\.js"><\/script>/);
+      // Pages served with script-src 'self' and default-src 'self': nothing inline.
+      assert.doesNotMatch(page, /<script(?![^>]*\bsrc=)[^>]*>|<style|\sstyle=|\son[a-z]+=/i);
+      assert.doesNotMatch(page, /frontdoor:directory|\{\{/, 'placeholders filled');
+    }
+  });
+});
+
+describe('dist/kiosk/frontdoor-kiosk.html', () => {
+  let html;
+  before(() => {
+    requireDist();
+    html = readFileSync(KIOSK, 'utf8');
+  });
+
+  test('has no external src or href (only tel: and in-page #ids)', () => {
+    // Attributes of the page itself; what the inline scripts contain is checked below.
+    const markup = html.replace(/(<script\b[^>]*>)[\s\S]*?<\/script>/gi, '$1</script>');
+    const refs = [...markup.matchAll(/\s(src|href|action|srcset|poster)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)]
+      .map((m) => m[2] ?? m[3] ?? m[4]);
+    assert.ok(refs.length > 0);
+    for (const ref of refs) assert.match(ref, /^(tel:|#)/, `reference ${ref}`);
+    assert.doesNotMatch(markup, /<link\b|<iframe\b|<object\b|<embed\b|<img\b|<base\b/i);
+  });
+
+  test('one classic inline script with no import/export statement, allowed by the CSP hash', () => {
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    const classic = scripts.filter((m) => !/type=/.test(m[1]));
+    assert.equal(classic.length, 1, 'exactly one executable script');
+    assert.equal(classic[0][1].trim(), '', 'the executable script has no attributes (classic, inline)');
+    const code = classic[0][2];
+    for (const [index, line] of code.split('\n').entries()) {
+      assert.doesNotMatch(line, /^\s*(import\s*[\w{*'"]|export\s)/, `script line ${index + 1}`);
+    }
+    assert.doesNotMatch(code, /\bimport\s*\.\s*meta\b|\bimport\s*\(/);
+    assert.doesNotMatch(code, /\bnew Function\b|\beval\(/);
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html);
+    assert.ok(csp, 'a CSP meta element');
+    assert.ok(html.indexOf(csp[0]) < html.indexOf('<script'), 'the CSP comes before any script');
+    const hash = createHash('sha256').update(code, 'utf8').digest('base64');
+    assert.match(csp[1], /default-src 'none'/);
+    assert.ok(csp[1].includes(`script-src 'sha256-${hash}' 'wasm-unsafe-eval'`), csp[1]);
+    assert.doesNotMatch(csp[1], /unsafe-inline|\*/);
+    assert.doesNotMatch(csp[1], /'unsafe-eval'/);
+    for (const style of html.matchAll(/<style>([\s\S]*?)<\/style>/g)) {
+      const styleHash = createHash('sha256').update(style[1], 'utf8').digest('base64');
+      assert.ok(csp[1].includes(`'sha256-${styleHash}'`), 'style hash in the CSP');
+    }
+  });
+
+  test('inlines the data bundle, the wasm and the CSS, and sets kiosk and src', () => {
+    const data = /<script type="application\/json" id="frontdoor-data">([\s\S]*?)<\/script>/.exec(html);
+    assert.ok(data);
+    assert.deepEqual(JSON.parse(data[1]), JSON.parse(readFileSync(join(WEB, 'frontdoor-data.json'), 'utf8')));
+    assert.match(html, /<frontdoor-wizard src="#frontdoor-data" kiosk>\s*<section id="frontdoor-directory"/);
+    assert.match(html, /var frontdoorWizardCss = "/);
+    const wasm = /var __fdWasm = "([A-Za-z0-9+/=]+)";/.exec(html);
+    assert.ok(wasm, 'the wasm is inline as base64');
+    assert.ok(Buffer.from(wasm[1], 'base64').subarray(0, 4).equals(Buffer.from([0, 97, 115, 109])), 'it is a wasm binary');
+    assert.match(html, /instantiateWasm/);
+  });
+});
+
+describe('the kiosk\'s module rule check (web/build.mjs moduleToFunctionBody)', () => {
+  const names = (from) => ({ './a.js': '__a' })[from];
+  test('turns the import line into a read and the export line into a return', () => {
+    const body = moduleToFunctionBody("import x, { y as z, w } from './a.js';\nconst q = z + w + x;\nexport { q, z as r };\n", 'm.js', names);
+    assert.match(body, /^const x = __a\.default;\nconst \{ y: z, w \} = __a;\nconst q = z \+ w \+ x;/);
+    assert.match(body, /return \{ q, r: z \};$/);
+    assert.equal(new Function('__a', body)({ default: 1, y: 2, w: 3 }).q, 6);
+  });
+  test('refuses what a classic script cannot run or the rule forbids', () => {
+    const bad = {
+      'export default': 'const a = 1;\nexport default a;\n',
+      'export const': 'export const a = 1;\n',
+      'import after code': "const a = 1;\nimport { b } from './a.js';\n",
+      'code after export': 'const a = 1;\nexport { a };\nconst b = 2;\n',
+      'two exports': 'const a = 1;\nexport { a };\nexport { a as b };\n',
+      'dynamic import': "const a = import('./a.js');\n",
+      'unknown module': "import { b } from './other.js';\n",
+    };
+    for (const [what, source] of Object.entries(bad)) {
+      assert.throws(() => moduleToFunctionBody(source, 'm.js', (from, where) => {
+        const name = names(from);
+        if (!name) throw new Error(`${where}: cannot inline ${from}`);
+        return name;
+      }), undefined, what);
+    }
+  });
+});
+
+describe('web/build.mjs refuses data the core does not load', () => {
+  const work = mkdtempSync(join(tmpdir(), 'fd-build-test-'));
+  after(() => rmSync(work, { recursive: true, force: true }));
+
+  function buildWith(mutate) {
+    const data = join(work, `data-${Math.random().toString(36).slice(2)}`);
+    cpSync(DATA, data, { recursive: true });
+    mutate(data);
+    const out = join(work, 'out');
+    const run = spawnSync(process.execPath, [join(ROOT, 'web', 'build.mjs'), '--data', data, '--out', out,
+      '--wasm-dir', WASM_DIR, '--native', join(work, 'no-native-cli')], { encoding: 'utf8' });
+    return { ...run, out };
+  }
+
+  test('the unchanged data builds (so the failures below come from the changes)', () => {
+    requireDist();
+    const run = buildWith(() => {});
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.deepEqual(readdirSync(join(run.out, 'web')).sort(), [...WEB_FILES].sort());
+    assert.match(run.stdout, /raw\s+gzip\s+brotli/);
+    rmSync(run.out, { recursive: true, force: true });
+  });
+
+  test('a phone number that is not a phone number fails the build, naming the file', () => {
+    requireDist();
+    const run = buildWith((data) => {
+      const path = join(data, 'directory.json');
+      const directory = JSON.parse(readFileSync(path, 'utf8'));
+      const s = directory.services.find((x) => (x.phones || []).length > 0);
+      s.phones[0].number = 'call us';
+      writeFileSync(path, JSON.stringify(directory, null, 2));
+    });
+    assert.equal(run.status, 1, run.stdout + run.stderr);
+    assert.match(run.stderr, /does not load/);
+    assert.match(run.stderr, /directory\.json/);
+    assert.ok(!existsSync(join(run.out, 'web')), 'nothing is written');
+  });
+
+  test('a JSON syntax error fails the build with the core\'s message', () => {
+    requireDist();
+    const run = buildWith((data) => writeFileSync(join(data, 'rules.json'), '{"levels": [\n'));
+    assert.equal(run.status, 1, run.stdout + run.stderr);
+    assert.match(run.stderr, /rules\.json/);
+  });
+});
+
+describe('web/serve.mjs', () => {
+  let server;
+  let dir;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'fd-serve-test-'));
+    mkdirSync(join(dir, 'site', 'sub'), { recursive: true });
+    writeFileSync(join(dir, 'secret.txt'), 'outside');
+    writeFileSync(join(dir, 'site', 'index.html'), '<!doctype html><title>t</title>');
+    writeFileSync(join(dir, 'site', 'a.js'), 'export {};\n');
+    writeFileSync(join(dir, 'site', 'a.wasm'), Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]));
+    writeFileSync(join(dir, 'site', 'a.json'), '{}');
+    writeFileSync(join(dir, 'site', 'sub', 'b.css'), 'a{}');
+    server = await startServer(join(dir, 'site'), 0);
+  });
+  after(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Raw GET, so the path is sent exactly as written (fetch would normalise "..") */
+  function get(path) {
+    return new Promise((resolve, reject) => {
+      const url = new URL(server.url);
+      const req = request({ host: url.hostname, port: url.port, path, method: 'GET' }, (res) => {
+        let body = '';
+        res.on('data', (chunk) => { body += chunk; });
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  test('binds 127.0.0.1 on a free port', () => {
+    assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  test('sends the CSP and the right MIME types', async () => {
+    const expected = {
+      '/a.wasm': 'application/wasm',
+      '/a.js': 'text/javascript',
+      '/a.json': 'application/json',
+      '/sub/b.css': 'text/css',
+      '/': 'text/html',
+    };
+    for (const [path, type] of Object.entries(expected)) {
+      const res = await get(path);
+      assert.equal(res.status, 200, path);
+      assert.equal(res.headers['content-type'].split(';')[0], type, path);
+      assert.equal(res.headers['content-security-policy'], CSP);
+    }
+    assert.equal(CSP, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'");
+  });
+
+  test('404 for missing files, and never serves outside the folder', async () => {
+    const missing = await get('/nope.js');
+    assert.equal(missing.status, 404);
+    assert.equal(missing.headers['content-security-policy'], CSP);
+    for (const path of ['/../secret.txt', '/sub/../../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt',
+      '/sub/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/%00', '/%E0%A4%A']) {
+      const res = await get(path);
+      assert.ok([400, 403, 404].includes(res.status), `${path}: ${res.status}`);
+      assert.ok(!res.body.includes('outside'), `${path} leaked a file outside the folder`);
+    }
+  });
+});

@@ -1,0 +1,469 @@
+// Pure logic of <frontdoor-wizard> (no DOM): facts stack, time formatting, tel: hrefs, the
+// Shift×3 exit counter, the kiosk idle timer, attribute checks, the decision record; plus the
+// module rule of docs/web.md and data/ui.json against its schema and the ids the element uses.
+//
+//   node --test tests/js/
+
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import Ajv2020 from 'ajv/dist/2020.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const ELEMENT = join(ROOT, 'web', 'components', 'frontdoor-wizard', 'frontdoor-wizard.js');
+const SOURCE = readFileSync(ELEMENT, 'utf8');
+const UI = JSON.parse(readFileSync(join(ROOT, 'data', 'ui.json'), 'utf8'));
+const UI_SCHEMA = JSON.parse(readFileSync(join(ROOT, 'data', 'schema', 'ui.schema.json'), 'utf8'));
+
+// The element imports ./frontdoor-core.js, which only sits next to it in dist/. Load a copy
+// without its import lines (what web/build.mjs does for the kiosk): the pure functions do not
+// use the core, and `customElements` is undefined under node so nothing is defined.
+async function loadModule() {
+  const dir = mkdtempSync(join(tmpdir(), 'fd-wizard-test-'));
+  try {
+    const file = join(dir, 'frontdoor-wizard.mjs');
+    writeFileSync(file, SOURCE.split('\n').filter((line) => !/^import\s/.test(line)).join('\n'));
+    return await import(pathToFileURL(file).href);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const W = await loadModule();
+const t = W.makeTranslator(UI, 'parent');
+
+describe('module rule (docs/web.md)', () => {
+  test('imports are single lines at the top and the only export is one line at the end', () => {
+    const lines = SOURCE.split('\n');
+    const importLines = lines.map((line, i) => [line, i]).filter(([line]) => /^\s*import\b/.test(line));
+    assert.ok(importLines.length >= 1);
+    importLines.forEach(([line, i], k) => {
+      assert.equal(i, k, `import on line ${i + 1} is not at the top`);
+      assert.match(line, /^import .* from '\.\/[a-z-]+\.js';$/);
+    });
+    const exportLines = lines.filter((line) => /\bexport\b/.test(line) && !/^\s*(\/\/|\*|\/\*)/.test(line));
+    assert.equal(exportLines.length, 1, 'exactly one export line');
+    const last = lines.filter((line) => line.trim() !== '').at(-1);
+    assert.equal(last, exportLines[0]);
+    assert.match(last, /^export \{ [A-Za-z0-9_, ]+ \};$/);
+  });
+
+  test('import.meta appears once, no inline styles, no innerHTML, no storage, no URL changes', () => {
+    const code = SOURCE.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+    assert.equal(code.match(/import\.meta/g).length, 1);
+    for (const banned of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', '.style.', "createElement('style')",
+      'localStorage', 'sessionStorage', 'indexedDB', 'document.cookie', 'pushState', 'replaceState', 'location.hash', 'eval(', 'new Function']) {
+      assert.ok(!code.includes(banned), `the element must not use ${banned}`);
+    }
+  });
+
+  test('the kiosk build can turn the element into a classic script body', async (t) => {
+    const build = join(ROOT, 'web', 'build.mjs');
+    let moduleToFunctionBody;
+    try {
+      ({ moduleToFunctionBody } = await import(pathToFileURL(build).href));
+    } catch (_) {
+      moduleToFunctionBody = undefined;
+    }
+    if (typeof moduleToFunctionBody !== 'function') {
+      t.skip('web/build.mjs has no moduleToFunctionBody');
+      return;
+    }
+    const body = moduleToFunctionBody(SOURCE, 'frontdoor-wizard.js', () => '__fdCore');
+    assert.ok(!/import\.meta/.test(body));
+    const AsyncFunction = (async () => {}).constructor;
+    assert.doesNotThrow(() => new AsyncFunction('__fdCore', body));
+  });
+});
+
+describe('wording', () => {
+  test('ui.json is valid against data/schema/ui.schema.json', () => {
+    const ajv = new Ajv2020({ allErrors: true });
+    const validate = ajv.compile(UI_SCHEMA);
+    assert.ok(validate(UI), JSON.stringify(validate.errors, null, 2));
+  });
+
+  test('the schema rejects missing ids, empty strings and per-audience objects without default', () => {
+    const validate = new Ajv2020({ allErrors: true }).compile(UI_SCHEMA);
+    const { button_continue: _drop, ...missing } = UI;
+    assert.equal(validate(missing), false);
+    assert.equal(validate({ ...UI, button_back: '' }), false);
+    assert.equal(validate({ ...UI, button_back: { parent: 'Back' } }), false);
+    assert.equal(validate({ ...UI, button_back: { default: 'Back', teacher: 'Back' } }), false);
+    assert.equal(validate({ ...UI, 'Bad-Id': 'x' }), false);
+  });
+
+  test('every id the element asks for is in ui.json and required by the schema', () => {
+    const ids = new Set([...SOURCE.matchAll(/\bt(?:\.raw|\.has)?\('([a-z0-9_]+)'/g)].map((m) => m[1]));
+    for (const m of SOURCE.matchAll(/'(error_number_[a-z]+|contact_(?:email|web))'/g)) ids.add(m[1]);
+    assert.ok(ids.size > 40, `found only ${ids.size} ids`);
+    for (const id of ids) {
+      assert.ok(id in UI, `ui.json has no "${id}"`);
+      assert.ok(UI_SCHEMA.required.includes(id), `the schema does not require "${id}"`);
+    }
+  });
+
+  test('the danger line has a {number} for every audience and 999 is the number', () => {
+    for (const audience of [null, 'parent', 'young_person', 'professional', 'public']) {
+      const line = W.makeTranslator(UI, audience).raw('danger_line');
+      assert.match(line, /\{number\}/);
+    }
+    assert.equal(W.telHref(UI.danger_number), 'tel:999');
+  });
+
+  test('per-audience wording falls back to default; placeholders are filled', () => {
+    assert.equal(W.resolveWording({ default: 'A', young_person: 'B' }, 'young_person'), 'B');
+    assert.equal(W.resolveWording({ default: 'A', young_person: 'B' }, 'parent'), 'A');
+    assert.equal(W.resolveWording({ default: 'A' }, null), 'A');
+    assert.equal(W.resolveWording(42, 'parent'), null);
+    assert.equal(W.fillTemplate('Open now until {time}', { time: '5pm' }), 'Open now until 5pm');
+    assert.equal(W.fillTemplate('Hello {who}', {}), 'Hello {who}');
+    assert.deepEqual(W.templateParts('Call {number} now'), [{ text: 'Call ' }, { name: 'number' }, { text: ' now' }]);
+    const missing = [];
+    const tr = W.makeTranslator({ a: 'x' }, null, (id) => missing.push(id));
+    assert.equal(tr('nope'), 'nope');
+    assert.deepEqual(missing, ['nope']);
+  });
+});
+
+describe('tel: links', () => {
+  test('digits only in the href, null without digits', () => {
+    assert.equal(W.telHref('0300 456 0108'), 'tel:03004560108');
+    assert.equal(W.telHref('01249 707 990'), 'tel:01249707990');
+    assert.equal(W.telHref('116 123'), 'tel:116123');
+    assert.equal(W.telHref('+44 300 456 0100'), 'tel:+443004560100');
+    assert.equal(W.telHref(''), null);
+    assert.equal(W.telHref(null), null);
+    assert.equal(W.telHref('call us'), null);
+  });
+});
+
+describe('times in Europe/London', () => {
+  test('clock times in GOV.UK style, GMT and BST', () => {
+    const words = { midnight: 'midnight', midday: 'midday' };
+    assert.equal(W.formatClock('2026-11-27T17:00:00+00:00', words), '5pm');
+    assert.equal(W.formatClock('2026-11-27T08:45:00Z', words), '8:45am');
+    assert.equal(W.formatClock('2026-11-28T00:00:00+00:00', words), 'midnight');
+    assert.equal(W.formatClock('2026-11-27T12:00:00Z', words), 'midday');
+    assert.equal(W.formatClock('2026-11-27T12:30:00Z', words), '12:30pm');
+    assert.equal(W.formatClock('2026-11-27T00:05:00Z', words), '12:05am');
+    // BST: 16:00Z is 5pm in London in July.
+    assert.equal(W.formatClock('2026-07-10T16:00:00Z', words), '5pm');
+    assert.equal(W.formatClock('2026-07-10T17:00:00+01:00', words), '5pm');
+    assert.equal(W.formatClock('not a date', words), '');
+  });
+
+  test('clock change days: last Sunday of March and October 2026', () => {
+    assert.equal(W.formatClock('2026-03-29T00:59:00Z'), '12:59am'); // still GMT
+    assert.equal(W.formatClock('2026-03-29T01:00:00Z'), '2am'); // BST starts
+    assert.equal(W.formatClock('2026-10-25T00:30:00Z'), '1:30am'); // BST
+    assert.equal(W.formatClock('2026-10-25T01:30:00Z'), '1:30am'); // GMT again
+  });
+
+  test('today / tomorrow / a later day, by the London date (not UTC)', () => {
+    const now = '2026-11-27T16:30:00Z'; // Friday
+    assert.equal(W.formatWhen('2026-11-27T17:00:00Z', now, t), 'today at 5pm');
+    assert.equal(W.formatWhen('2026-11-28T09:00:00Z', now, t), 'tomorrow at 9am');
+    assert.equal(W.formatWhen('2026-11-30T08:45:00Z', now, t), 'Monday 30 November at 8:45am');
+    // 23:30Z on 30 June is 00:30 BST on 1 July: "tomorrow" for someone at 22:00 BST on 30 June.
+    assert.equal(W.formatWhen('2026-06-30T23:30:00Z', '2026-06-30T21:00:00Z', t), 'tomorrow at 12:30am');
+  });
+
+  test('the open/closed line', () => {
+    const now = '2026-11-27T15:59:00Z';
+    assert.equal(W.openStatusText({ open_now: true, closes_at: '2026-11-27T16:00:00+00:00' }, now, t), 'Open now until 4pm');
+    assert.equal(W.openStatusText({ open_now: true, closes_at: '2026-11-28T00:00:00+00:00' }, now, t), 'Open now until midnight');
+    assert.equal(W.openStatusText({ open_now: true, closes_at: null }, now, t), 'Open now, 24 hours a day');
+    // Open through the night or the weekend: the day is named.
+    assert.equal(W.openStatusText({ open_now: true, closes_at: '2026-11-28T09:00:00+00:00' }, '2026-11-27T23:30:00Z', t), 'Open now until 9am tomorrow');
+    assert.equal(W.openStatusText({ open_now: true, closes_at: '2026-11-30T09:00:00+00:00' }, '2026-11-27T16:00:00Z', t), 'Open now until 9am on Monday 30 November');
+    assert.equal(W.openStatusText({ open_now: true, closes_at: '2026-11-28T00:00:00+00:00' }, '2026-11-27T23:59:00Z', t), 'Open now until midnight');
+    assert.equal(W.openStatusText({ open_now: true, closes_at: '2026-11-29T00:00:00+00:00' }, '2026-11-27T16:00:00Z', t), 'Open now until midnight tomorrow');
+    assert.equal(W.openStatusText({ open_now: false, opens_next: '2026-11-30T08:45:00+00:00' }, now, t), 'Closed. Opens Monday 30 November at 8:45am');
+    assert.equal(W.openStatusText({ open_now: false, opens_next: null }, now, t), 'Closed now');
+    assert.equal(W.openStatusText({ open_now: null }, now, t), 'Hours not published');
+  });
+
+  test('dates and date-times', () => {
+    assert.equal(W.formatDate('2026-11-26'), '26 November 2026');
+    assert.equal(W.formatDate('garbage'), 'garbage');
+    assert.equal(W.formatDateTime('2026-11-27T16:00:00Z', t), 'Friday 27 November 2026 at 4pm');
+    assert.equal(W.isoInstant(Date.UTC(2026, 10, 27, 16, 0, 0, 123)), '2026-11-27T16:00:00Z');
+  });
+});
+
+describe('facts stack', () => {
+  const q = (fact, value, label = String(value)) => ({ fact, value, question: `${fact}?`, label });
+
+  test('answers accumulate over the pre-fills', () => {
+    let flow = W.newFlow({ audience: 'professional' });
+    flow = W.flowAnswer(flow, q('immediate_danger', false));
+    flow = W.flowAnswer(flow, q('concern', 'harm'));
+    assert.deepEqual(W.flowFacts(flow), { audience: 'professional', immediate_danger: false, concern: 'harm' });
+  });
+
+  test('an answer of "I don\'t know" is sent as null', () => {
+    const flow = W.flowAnswer(W.newFlow(), q('child_age', null, "I don't know"));
+    assert.deepEqual(W.flowFacts(flow), { child_age: null });
+  });
+
+  test('Back forgets the last fact but keeps it for pre-selection', () => {
+    let flow = W.newFlow();
+    flow = W.flowAnswer(flow, q('audience', 'parent'));
+    flow = W.flowAnswer(flow, q('concern', 'harm'));
+    flow = W.flowBack(flow);
+    assert.deepEqual(W.flowFacts(flow), { audience: 'parent' });
+    assert.deepEqual(W.flowRemembered(flow, 'concern'), { found: true, value: 'harm' });
+    assert.deepEqual(W.flowRemembered(flow, 'area'), { found: false, value: undefined });
+    assert.equal(W.flowBack(W.flowBack(W.flowBack(flow))).answers.length, 0);
+  });
+
+  test('Change jumps to that answer; later answers stay remembered', () => {
+    let flow = W.newFlow();
+    for (const [fact, value] of [['audience', 'parent'], ['immediate_danger', false], ['concern', 'harm']]) {
+      flow = W.flowAnswer(flow, q(fact, value));
+    }
+    const changed = W.flowChange(flow, 1);
+    assert.deepEqual(W.flowFacts(changed), { audience: 'parent' });
+    assert.equal(W.flowRemembered(changed, 'immediate_danger').value, false);
+    assert.equal(W.flowRemembered(changed, 'concern').value, 'harm');
+    assert.equal(W.flowChange(flow, 7), flow);
+    assert.equal(W.flowChange(flow, -1), flow);
+  });
+
+  test('answering a fact again replaces it (no duplicates)', () => {
+    let flow = W.newFlow();
+    flow = W.flowAnswer(flow, q('concern', 'harm'));
+    flow = W.flowAnswer(flow, q('concern', 'unsure'));
+    assert.equal(flow.answers.length, 1);
+    assert.equal(W.flowFacts(flow).concern, 'unsure');
+  });
+
+  test('Start again clears answers and memory but keeps the host page\'s pre-fills', () => {
+    let flow = W.newFlow({ audience: 'parent' });
+    flow = W.flowAnswer(flow, q('concern', 'harm'));
+    const reset = W.flowReset(flow);
+    assert.deepEqual(W.flowFacts(reset), { audience: 'parent' });
+    assert.equal(W.flowRemembered(reset, 'concern').found, false);
+  });
+
+  test('flow functions never change their input', () => {
+    const flow = Object.freeze({ prefill: Object.freeze({}), answers: Object.freeze([]), remembered: Object.freeze({}) });
+    assert.doesNotThrow(() => W.flowBack(W.flowChange(W.flowAnswer(flow, q('a', 1)), 0)));
+  });
+});
+
+describe('question options', () => {
+  test('filters by audience, resolves labels, adds the unknown option as null', () => {
+    const question = {
+      fact: 'concern', type: 'choice',
+      options: [
+        { value: 'harm', label: { default: 'A child is being hurt', young_person: 'I am being hurt' }, hint: null },
+        { value: 'consultation', label: 'ESA consultation', audiences: ['professional'] },
+      ],
+      unknown_option: { label: 'Not sure' },
+    };
+    const yp = W.questionOptions(question, 'young_person', t);
+    assert.deepEqual(yp.map((o) => [o.value, o.label]), [['harm', 'I am being hurt'], [null, 'Not sure']]);
+    assert.equal(yp[1].unknown, true);
+    assert.equal(W.questionOptions(question, 'professional', t).length, 3);
+    const yesNo = W.questionOptions({ type: 'yes_no', options: [{ value: true, label: 'Yes' }, { value: false, label: 'No' }] }, null, t);
+    assert.deepEqual(yesNo.map((o) => o.value), [true, false]);
+  });
+});
+
+describe('Change: earlier answers given again when they still fit', () => {
+  const towns = ['Trowbridge', 'Royal Wootton Bassett'];
+  const choice = { fact: 'concern', type: 'choice', options: [{ value: 'harm', label: { default: 'Harm', young_person: 'Someone hurts me' } }] };
+  const yesNo = { fact: 'immediate_danger', type: 'yes_no', options: [{ value: true, label: 'Yes' }, { value: false, label: 'No' }] };
+  const age = { fact: 'child_age', type: 'number', min: 0, max: 25, unknown_option: { label: "I don't know" } };
+  const area = { fact: 'area', type: 'area', unknown_option: { label: 'Somewhere else' } };
+
+  test('a choice still offered is reused, with its label in the current audience\'s words', () => {
+    assert.deepEqual(W.replayAnswer(choice, 'harm', 'young_person', t), { value: 'harm', label: 'Someone hurts me' });
+    assert.equal(W.replayAnswer(choice, 'unsure', 'parent', t), null);
+    assert.deepEqual(W.replayAnswer(yesNo, false, 'parent', t), { value: false, label: 'No' });
+    assert.equal(W.replayAnswer(yesNo, 'false', 'parent', t), null, 'no loose matching of true/false');
+  });
+
+  test('numbers in range, towns in the directory and "I don\'t know" are reused', () => {
+    assert.deepEqual(W.replayAnswer(age, 12, 'parent', t), { value: 12, label: '12' });
+    assert.equal(W.replayAnswer({ ...age, max: 10 }, 12, 'parent', t), null);
+    assert.deepEqual(W.replayAnswer(age, null, 'parent', t), { value: null, label: "I don't know" });
+    assert.equal(W.replayAnswer({ ...age, unknown_option: undefined }, null, 'parent', t), null);
+    assert.deepEqual(W.replayAnswer(area, 'trowbridge', 'parent', t, towns), { value: 'Trowbridge', label: 'Trowbridge' });
+    assert.equal(W.replayAnswer(area, 'Swindon', 'parent', t, towns), null);
+    assert.deepEqual(W.replayAnswer(area, null, 'parent', t, towns), { value: null, label: 'Somewhere else' });
+    const listed = { ...area, options: [{ value: 'Devizes', label: 'Devizes' }] };
+    assert.deepEqual(W.replayAnswer(listed, 'DEVIZES', 'parent', t, towns), { value: 'Devizes', label: 'Devizes' });
+    assert.equal(W.replayAnswer(listed, 'Trowbridge', 'parent', t, towns), null, 'only the places the core lists');
+  });
+
+  test('an area question accepts the places the core lists, else the directory towns', () => {
+    const area = { fact: 'area', type: 'area', options: [{ value: 'Calne', label: 'Calne' }, { value: null, label: 'Not sure' }] };
+    assert.deepEqual(W.placesFor(area, W.questionOptions(area, null, t), towns), ['Calne']);
+    assert.deepEqual(W.placesFor({ fact: 'area', type: 'area' }, [], towns), towns);
+    assert.deepEqual(W.placesFor({ fact: 'x', type: 'choice' }, [], towns), []);
+  });
+});
+
+describe('checks', () => {
+  test('numbers: empty, not whole, out of range, ok', () => {
+    assert.deepEqual(W.checkNumber('', 0, 25), { ok: false, error: 'empty' });
+    assert.deepEqual(W.checkNumber('   ', 0, 25), { ok: false, error: 'empty' });
+    assert.deepEqual(W.checkNumber('twelve', 0, 25), { ok: false, error: 'invalid' });
+    assert.deepEqual(W.checkNumber('1.5', 0, 25), { ok: false, error: 'invalid' });
+    assert.deepEqual(W.checkNumber('-1', 0, 25), { ok: false, error: 'invalid' });
+    assert.deepEqual(W.checkNumber('26', 0, 25), { ok: false, error: 'range' });
+    assert.deepEqual(W.checkNumber(' 7 ', 0, 25), { ok: true, value: 7 });
+    assert.deepEqual(W.checkNumber('0', 0, 25), { ok: true, value: 0 });
+  });
+
+  test('towns: case and spacing ignored, the directory spelling returned', () => {
+    const towns = W.townsOf({ localities: [{ id: 'west', towns: ['Bradford on Avon', 'Trowbridge'] }, { id: 'north', towns: ['Royal Wootton Bassett'] }] });
+    assert.deepEqual(towns, ['Bradford on Avon', 'Trowbridge', 'Royal Wootton Bassett']);
+    assert.equal(W.matchTown('  bradford   ON avon ', towns), 'Bradford on Avon');
+    assert.equal(W.matchTown('Swindon', towns), null);
+    assert.equal(W.matchTown('', towns), null);
+    assert.deepEqual(W.townsOf(null), []);
+  });
+
+  test('attributes: good values converted, bad ones named with their value', () => {
+    const base = 'https://council.example/children/';
+    assert.deepEqual(W.checkAttribute('audience', 'professional', base), { value: 'professional' });
+    assert.deepEqual(W.checkAttribute('audience', null, base), { value: undefined });
+    assert.deepEqual(W.checkAttribute('child-age', '12', base), { value: 12 });
+    assert.deepEqual(W.checkAttribute('idle-seconds', '90', base), { value: 90 });
+    assert.deepEqual(W.checkAttribute('exit-url', '/weather', base), { value: 'https://council.example/weather' });
+    for (const [name, value] of [['audience', 'teacher'], ['child-age', '30'], ['child-age', 'ten'],
+      ['idle-seconds', '0'], ['idle-seconds', 'soon'], ['exit-url', 'javascript:alert(1)'], ['src', ' ']]) {
+      const result = W.checkAttribute(name, value, base);
+      assert.ok(result.error, `${name}=${value} should be refused`);
+      assert.ok(result.error.includes(`${name}="${value}"`), result.error);
+    }
+  });
+
+  test('the data bundle: files are required, text or parsed', () => {
+    assert.throws(() => W.bundleFiles(null), /files/);
+    assert.throws(() => W.bundleFiles({ files: { 'ui.json': {} } }), /directory\.json/);
+    assert.throws(() => W.bundleFiles({ files: { 'ui.json': '{bad', 'directory.json': {} } }), SyntaxError);
+    const got = W.bundleFiles({ files: { 'ui.json': '{"a":"b"}', 'directory.json': { localities: [] } } });
+    assert.deepEqual(got.ui, { a: 'b' });
+  });
+});
+
+describe('Exit this page: Shift three times within 5 seconds', () => {
+  test('three presses inside the window exit', () => {
+    let s = W.shiftPress(null, 1000);
+    assert.deepEqual([s.count, s.remaining, s.exit], [1, 2, false]);
+    s = W.shiftPress(s, 2000);
+    assert.deepEqual([s.count, s.remaining, s.exit], [2, 1, false]);
+    s = W.shiftPress(s, 5900);
+    assert.deepEqual([s.count, s.remaining, s.exit], [3, 0, true]);
+  });
+
+  test('a press after the window starts counting again', () => {
+    let s = W.shiftPress(null, 0);
+    s = W.shiftPress(s, 4000);
+    s = W.shiftPress(s, 5001);
+    assert.deepEqual([s.count, s.exit], [1, false]);
+  });
+
+  test('after an exit the counter starts again', () => {
+    let s = { count: 3, first: 0, remaining: 0, exit: true };
+    s = W.shiftPress(s, 100);
+    assert.equal(s.count, 1);
+  });
+
+  test('key releases (GOV.UK): Shift alone counts, Shift as a modifier does not, other keys cancel', () => {
+    const up = (state, key, shiftKey, now) => W.exitKeyUp(state, { key, shiftKey }, now);
+    let s = up(null, 'Shift', false, 0);
+    assert.deepEqual([s.count, s.counted, s.exit], [1, true, false]);
+    s = up(s, 'Shift', false, 500);
+    assert.deepEqual([s.count, s.remaining], [2, 1]);
+    s = up(s, 'Shift', false, 900);
+    assert.equal(s.exit, true);
+
+    // Typing "RWB" releases R, W, B with shiftKey set, then Shift: never an exit.
+    let typing = null;
+    for (const [i, key] of ['R', 'Shift', 'W', 'Shift', 'B', 'Shift'].entries()) {
+      typing = up(typing, key, key !== 'Shift', i * 100);
+      assert.equal(typing.exit, false);
+    }
+    assert.equal(typing.count, 0);
+
+    // Another key between presses starts the count again.
+    s = up(up(null, 'Shift', false, 0), 'a', false, 100);
+    assert.deepEqual([s.count, s.cancelled], [0, true]);
+    s = up(up(s, 'Shift', false, 200), 'Shift', false, 300);
+    assert.equal(s.count, 2);
+    // Presses too far apart start again.
+    assert.equal(up(up(null, 'Shift', false, 0), 'Shift', false, 6000).count, 1);
+  });
+
+  test('progress wording', () => {
+    assert.equal(t('exit_shift_many', { count: 2 }), 'Shift, press 2 more times to exit.');
+    assert.equal(t('exit_shift_one'), 'Shift, press 1 more time to exit.');
+  });
+});
+
+describe('kiosk idle timer', () => {
+  test('active, then a 10 second countdown, then reset', () => {
+    assert.deepEqual(W.idlePhase(0, 119000, 120), { phase: 'active', waitMs: 1000 });
+    assert.deepEqual(W.idlePhase(0, 120000, 120), { phase: 'countdown', secondsLeft: 10 });
+    assert.deepEqual(W.idlePhase(0, 120500, 120), { phase: 'countdown', secondsLeft: 10 });
+    assert.deepEqual(W.idlePhase(0, 129001, 120), { phase: 'countdown', secondsLeft: 1 });
+    assert.deepEqual(W.idlePhase(0, 130000, 120), { phase: 'reset' });
+  });
+
+  test('nothing to clear: no countdown', () => {
+    assert.equal(W.idlePhase(0, 999999, 120, true).phase, 'active');
+  });
+
+  test('countdown wording', () => {
+    assert.equal(t('kiosk_countdown', { seconds: 10 }), 'Starting again in 10 seconds');
+  });
+});
+
+describe('outcome', () => {
+  const mash = { service: 'mash', name: 'MASH', phone: '0300 456 0108', open_now: false, opens_next: '2026-11-30T08:45:00+00:00', why: 'Safeguarding concerns.' };
+  const ooh = { service: 'out-of-hours', name: 'Out of Hours service', phone: '0300 456 0100', open_now: true, closes_at: '2026-11-28T00:00:00+00:00', why: 'Answers when MASH is closed.' };
+  const esh = { service: 'early-support-hub', name: 'Early Support Hub', phone: null, email: 'esa@wiltshire.gov.uk', open_now: null };
+
+  test('closed first contact: the next open one is who to call meanwhile', () => {
+    const picked = W.pickContacts([mash, esh, ooh]);
+    assert.equal(picked.primary, mash);
+    assert.equal(picked.meanwhile, ooh);
+    assert.deepEqual(picked.others, [esh]);
+  });
+
+  test('open first contact: no meanwhile, the rest are other options', () => {
+    const picked = W.pickContacts([ooh, mash]);
+    assert.equal(picked.meanwhile, null);
+    assert.deepEqual(picked.others, [mash]);
+    assert.deepEqual(W.pickContacts([]), { primary: null, meanwhile: null, others: [] });
+  });
+
+  test('the decision record lists answers, level, reasons, contacts and the checked date', () => {
+    const tp = W.makeTranslator(UI, 'professional');
+    const text = W.recordText({
+      t: tp,
+      response: {
+        at: '2026-11-27T16:30:00+00:00', level: 'red', level_name: 'Child and family in crisis', level_filter: 'Clearly safeguarding',
+        explain: [{ rule: 'harm', text: 'Risk of significant harm: safeguarding.' }], contacts: [ooh, mash], checked: '2026-11-26',
+      },
+      answers: [{ question: 'Is a child in danger right now?', label: 'No' }],
+    });
+    assert.match(text, /Friday 27 November 2026 at 4:30pm/);
+    assert.match(text, /- Is a child in danger right now\? No/);
+    assert.match(text, /Level of need: Child and family in crisis \(Clearly safeguarding\)/);
+    assert.match(text, /Risk of significant harm: safeguarding\./);
+    assert.match(text, /Out of Hours service, 0300 456 0100: Open now until midnight/);
+    assert.match(text, /MASH, 0300 456 0108: Closed\. Opens Monday 30 November at 8:45am/);
+    assert.match(text, /Directory checked: 26 November 2026/);
+    const none = W.recordText({ t: tp, response: { at: '2026-11-27T16:30:00Z', level: null, contacts: [], checked: '2026-11-26' }, answers: [] });
+    assert.match(none, /Level of need: not decided/);
+  });
+});

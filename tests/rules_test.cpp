@@ -1,0 +1,268 @@
+// The generic rules engine: conditions, three-valued logic, contacts at an instant.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include <frontdoor/loader.hpp>
+#include <frontdoor/rules.hpp>
+
+#include "support.hpp"
+
+using nlohmann::json;
+using namespace frontdoor;
+
+namespace {
+
+json fixture_files() {
+  json files = json::object();
+  for (const auto& name : data_file_names()) files[name] = test::read_json("tests/fixtures/data-min/" + name);
+  return files;
+}
+
+std::shared_ptr<const Model> fixture(const std::function<void(json&)>& change = nullptr) {
+  json files = fixture_files();
+  if (change) change(files);
+  LoadResult r = load_model(files, *parse_instant("2026-11-26T12:00:00Z"));
+  std::string lines;
+  for (const auto& p : r.problems) lines += to_line(p) + "\n";
+  INFO(lines);
+  REQUIRE(r.model != nullptr);
+  return r.model;
+}
+
+Facts facts(const json& object) {
+  Problems problems;
+  Facts f = parse_facts(object, problems);
+  REQUIRE(problems.empty());
+  return f;
+}
+
+UtcSeconds at(const char* text) { return *parse_instant(text); }
+
+std::vector<std::string> services(const Outcome& o) {
+  std::vector<std::string> out;
+  for (const auto& c : o.contacts) out.push_back(c.service->id);
+  return out;
+}
+
+Condition parse_when(const Model& m, const json& when) {
+  Problems problems;
+  Condition c = parse_condition(m, when, "/when", problems);
+  for (const auto& p : problems) FAIL(to_line(p));
+  return c;
+}
+
+Tri eval(const Model& m, const json& when, const json& given, std::vector<std::string>* missing_out = nullptr) {
+  Condition c = parse_when(m, when);
+  std::vector<std::string> missing;
+  Tri t = evaluate_condition(m, c, facts(given), missing);
+  if (missing_out) *missing_out = missing;
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("each condition form is true, false or unknown") {
+  auto m = fixture();
+  const json harm = {{"concern", "harm"}};
+  SUBCASE("equality") {
+    CHECK(eval(*m, {{"concern", "unsure"}, {"audience", "professional"}}, {{"concern", "unsure"}, {"audience", "professional"}}) == Tri::yes);
+    CHECK(eval(*m, {{"concern", "unsure"}, {"audience", "professional"}}, {{"concern", "harm"}}) == Tri::no);
+  }
+  SUBCASE("in and not_in") {
+    CHECK(eval(*m, {{"concern", {{"in", {"harm", "unsure"}}}}}, harm) == Tri::yes);
+    CHECK(eval(*m, {{"concern", {{"in", {"training", "unsure"}}}}}, harm) == Tri::no);
+    CHECK(eval(*m, {{"concern", {{"not_in", {"harm"}}}}}, harm) == Tri::no);
+    CHECK(eval(*m, {{"concern", {{"not_in", {"training"}}}}}, harm) == Tri::yes);
+  }
+  SUBCASE("min and max are inclusive and either may be left out") {
+    CHECK(eval(*m, {{"child_age", {{"min", 13}, {"max", 24}}}}, {{"child_age", 13}}) == Tri::yes);
+    CHECK(eval(*m, {{"child_age", {{"min", 13}, {"max", 24}}}}, {{"child_age", 24}}) == Tri::yes);
+    CHECK(eval(*m, {{"child_age", {{"min", 13}, {"max", 24}}}}, {{"child_age", 12}}) == Tri::no);
+    CHECK(eval(*m, {{"child_age", {{"min", 13}, {"max", 24}}}}, {{"child_age", 25}}) == Tri::no);
+    CHECK(eval(*m, {{"child_age", {{"max", 4}}}}, {{"child_age", 0}}) == Tri::yes);
+    CHECK(eval(*m, {{"child_age", {{"min", 18}}}}, {{"child_age", 17}}) == Tri::no);
+  }
+  SUBCASE("known") {
+    CHECK(eval(*m, {{"area", {{"known", true}}}}, {{"area", "Calne"}}) == Tri::yes);
+    CHECK(eval(*m, {{"area", {{"known", false}}}}, {{"area", "Calne"}}) == Tri::no);
+    CHECK(eval(*m, {{"area", {{"known", false}}}}, {{"area", nullptr}}) == Tri::yes);
+    CHECK(eval(*m, {{"area", {{"known", true}}}}, {{"area", nullptr}}) == Tri::no);
+    std::vector<std::string> missing;
+    CHECK(eval(*m, {{"area", {{"known", false}}}}, json::object(), &missing) == Tri::unknown);
+    CHECK(missing == std::vector<std::string>{"area"});
+  }
+  SUBCASE("area equality ignores case and spaces") {
+    CHECK(eval(*m, {{"area", "Calne"}}, {{"area", " CALNE "}}) == Tri::yes);
+    CHECK(eval(*m, {{"area", "Calne"}}, {{"area", "Chippenham"}}) == Tri::no);
+  }
+  SUBCASE("any is OR, not is negation") {
+    json any = {{"any", {{{"concern", "harm"}}, {{"child_age", {{"max", 4}}}}}}};
+    CHECK(eval(*m, any, {{"concern", "harm"}}) == Tri::yes);  // true OR unknown = true
+    CHECK(eval(*m, any, {{"concern", "unsure"}, {"child_age", 3}}) == Tri::yes);
+    CHECK(eval(*m, any, {{"concern", "unsure"}, {"child_age", 9}}) == Tri::no);
+    std::vector<std::string> missing;
+    CHECK(eval(*m, any, {{"concern", "unsure"}}, &missing) == Tri::unknown);  // false OR unknown
+    CHECK(missing == std::vector<std::string>{"child_age"});
+    CHECK(eval(*m, {{"not", {{"concern", "harm"}}}}, harm) == Tri::no);
+    CHECK(eval(*m, {{"not", {{"concern", "harm"}}}}, {{"concern", "unsure"}}) == Tri::yes);
+    CHECK(eval(*m, {{"not", {{"concern", "harm"}}}}, json::object()) == Tri::unknown);
+  }
+  SUBCASE("AND is false if any member is false, even with unknown members") {
+    std::vector<std::string> missing;
+    CHECK(eval(*m, {{"concern", "harm"}, {"child_age", {{"max", 4}}}}, {{"concern", "unsure"}}, &missing) == Tri::no);
+    CHECK(missing.empty());
+    CHECK(eval(*m, {{"concern", "harm"}, {"child_age", {{"max", 4}}}}, harm, &missing) == Tri::unknown);
+    CHECK(missing == std::vector<std::string>{"child_age"});
+    CHECK(eval(*m, json::object(), json::object()) == Tri::yes);
+  }
+  SUBCASE("every test on a null fact is false except known false") {
+    const json null_concern = {{"concern", nullptr}};
+    CHECK(eval(*m, {{"concern", "harm"}}, null_concern) == Tri::no);
+    CHECK(eval(*m, {{"concern", {{"in", {"harm"}}}}}, null_concern) == Tri::no);
+    CHECK(eval(*m, {{"concern", {{"not_in", {"harm"}}}}}, null_concern) == Tri::no);
+    CHECK(eval(*m, {{"child_age", {{"min", 0}}}}, {{"child_age", nullptr}}) == Tri::no);
+    CHECK(eval(*m, {{"concern", {{"known", false}}}}, null_concern) == Tri::yes);
+  }
+}
+
+TEST_CASE("rules fire in order; final stops; missing facts are listed in question order") {
+  auto m = fixture();
+  const UtcSeconds friday = at("2026-11-27T10:00:00Z");
+  SUBCASE("no facts: the catch-all answers and every fact the earlier rules test is missing") {
+    Outcome o = evaluate(*m, facts(json::object()), friday);
+    CHECK(o.missing == std::vector<std::string>{"audience", "immediate_danger", "concern", "child_age", "area"});
+    REQUIRE(o.next_question != nullptr);
+    CHECK(o.next_question->id == "audience");
+    CHECK(o.fired == std::vector<std::string>{"catch-all"});
+    CHECK(services(o) == std::vector<std::string>{"mash", "front-door"});
+    CHECK(o.level->id == "green");
+  }
+  SUBCASE("a final rule stops the evaluation and later rules add no missing facts") {
+    Outcome o = evaluate(*m, facts({{"immediate_danger", true}}), friday);
+    CHECK(o.fired == std::vector<std::string>{"immediate-danger"});
+    CHECK(o.missing.empty());
+    CHECK(o.next_question == nullptr);
+    CHECK(services(o) == std::vector<std::string>{"emergency-999", "mash"});
+    CHECK(o.level->id == "red");
+    REQUIRE(o.explain.size() == 1);
+    CHECK(o.explain[0].rule == "immediate-danger");
+    CHECK(o.explain[0].text == "Someone is in danger.");
+  }
+  SUBCASE("a non-final rule adds to later ones; the highest level wins; a service is listed once") {
+    Outcome o = evaluate(*m, facts({{"audience", "professional"}, {"immediate_danger", false}, {"concern", "unsure"}}), friday);
+    CHECK(o.fired == std::vector<std::string>{"unsure-professional", "unsure"});
+    CHECK(o.level->id == "amber");
+    CHECK(services(o) == std::vector<std::string>{"mash", "front-door"});
+    Outcome twice = evaluate(*m, facts({{"audience", "professional"}, {"immediate_danger", false}, {"concern", "harm"}}), friday);
+    CHECK(services(twice) == std::vector<std::string>{"mash"});
+  }
+  SUBCASE("notes are resolved for the audience") {
+    Outcome parent = evaluate(*m, facts({{"audience", "parent"}, {"immediate_danger", false}, {"concern", "harm"}}), friday);
+    CHECK(parent.notes == std::vector<std::string>{"If anyone is in danger, call 999."});
+    Outcome pro = evaluate(*m, facts({{"audience", "professional"}, {"immediate_danger", false}, {"concern", "harm"}}), friday);
+    CHECK(pro.notes == std::vector<std::string>{"No consent is needed."});
+  }
+  SUBCASE("an unknown rule adds its missing facts but does not fire") {
+    Outcome o = evaluate(*m, facts({{"audience", "parent"}, {"immediate_danger", false}, {"concern", "sexual_health"}}), friday);
+    CHECK(o.missing == std::vector<std::string>{"child_age"});
+    CHECK(o.fired == std::vector<std::string>{"sexual-health"});
+  }
+}
+
+TEST_CASE("first_open picks the first open member of the group over a week") {
+  auto m = fixture();
+  const Facts harm = facts({{"audience", "parent"}, {"immediate_danger", false}, {"concern", "harm"}});
+  auto first = [&](const char* when) { return evaluate(*m, harm, at(when)).contacts.at(0); };
+  CHECK(first("2026-11-23T08:44:00Z").service->id == "out-of-hours");  // Monday before MASH opens
+  CHECK(first("2026-11-23T08:44:00Z").state.label_now == "Standby");
+  CHECK(first("2026-11-23T08:45:00Z").service->id == "mash");
+  CHECK(first("2026-11-26T16:59:00Z").service->id == "mash");  // Thursday
+  CHECK(first("2026-11-26T17:00:00Z").service->id == "out-of-hours");
+  CHECK(first("2026-11-27T15:59:00Z").service->id == "mash");  // Friday closes at 16:00
+  CHECK(first("2026-11-27T16:00:00Z").service->id == "out-of-hours");
+  CHECK(first("2026-11-28T12:00:00Z").service->id == "out-of-hours");  // Saturday
+  CHECK(first("2026-11-29T23:59:00Z").service->id == "out-of-hours");  // Sunday
+  CHECK(first("2026-12-25T12:00:00Z").service->id == "out-of-hours");  // Christmas Day, a Friday
+  CHECK(first("2026-12-29T12:00:00Z").service->id == "out-of-hours");  // council closure day
+  CHECK(first("2026-06-01T08:00:00Z").service->id == "mash");          // 09:00 BST
+  CHECK(first("2026-11-27T15:59:00Z").state.open_now == true);
+  CHECK(first("2026-11-27T15:59:00Z").why == "MASH is open now.");
+  SUBCASE("every quarter hour of a week: MASH while it is open, else Out of Hours, always open") {
+    const Date monday = make_date(2026, 11, 23);
+    for (int day = 0; day < 7; ++day) {
+      for (int minute = 0; minute < 1440; minute += 15) {
+        const UtcSeconds t = from_london(add_days(monday, day), minute);
+        const bool mash_open = open_state(m->service("mash")->schedule, m->calendar, t).open_now == true;
+        const ContactResult c = evaluate(*m, harm, t).contacts.at(0);
+        CAPTURE(format_london(t));
+        CHECK(c.service->id == (mash_open ? "mash" : "out-of-hours"));
+        CHECK(c.state.open_now == true);
+        CHECK(mash_open == (day < 5 && minute >= 8 * 60 + 45 && minute < (day == 4 ? 16 * 60 : 17 * 60)));
+      }
+    }
+  }
+  SUBCASE("when no member is open, the one that opens soonest") {
+    auto closed = fixture([](json& f) {
+      f["rules.json"]["groups"]["safeguarding-line"][1]["service"] = "front-door";
+      f["directory.json"]["services"][6]["schedule"]["weekly"][0]["open"] = "09:30";
+      f["directory.json"]["services"][6]["schedule"]["weekly"][1]["open"] = "08:00";
+      f["directory.json"]["services"][6]["schedule"]["weekly"][1]["close"] = "08:30";
+    });
+    const UtcSeconds sunday = at("2026-11-29T12:00:00Z");
+    Outcome o = evaluate(*closed, harm, sunday);
+    CHECK(o.contacts.at(0).service->id == "mash");  // Monday 08:45 beats front door's Monday 09:30
+    CHECK(o.contacts.at(0).state.open_now == false);
+    const UtcSeconds thursday_night = at("2026-11-26T20:00:00Z");
+    CHECK(evaluate(*closed, harm, thursday_night).contacts.at(0).service->id == "front-door");  // Friday 08:00
+  }
+  SUBCASE("a member with unknown hours comes before closed ones") {
+    auto unknown = fixture([](json& f) { f["rules.json"]["groups"]["safeguarding-line"][1]["service"] = "sst-north"; });
+    Outcome o = evaluate(*unknown, harm, at("2026-11-28T12:00:00Z"));
+    CHECK(o.contacts.at(0).service->id == "sst-north");
+    CHECK_FALSE(o.contacts.at(0).state.open_now.has_value());
+  }
+}
+
+TEST_CASE("by_locality uses the locality of the area's town") {
+  auto m = fixture();
+  const UtcSeconds t = at("2026-11-27T10:00:00Z");
+  auto with_area = [&](const json& area) {
+    json f = {{"audience", "parent"}, {"immediate_danger", false}, {"concern", "team_contact"}, {"area", area}};
+    return evaluate(*m, facts(f), t);
+  };
+  CHECK(services(with_area("calne")) == std::vector<std::string>{"sst-north"});
+  CHECK(services(with_area(" Royal Wootton Bassett ")) == std::vector<std::string>{"sst-south"});
+  CHECK(services(with_area("Bristol")) == std::vector<std::string>{"front-door"});  // otherwise
+  CHECK(with_area("Bristol").contacts[0].why == "Front door will connect you.");
+  CHECK(with_area("Calne").contacts[0].why == "Your area's team.");
+  CHECK(services(with_area(nullptr)) == std::vector<std::string>{"front-door"});
+  CHECK(with_area(nullptr).fired == std::vector<std::string>{"team-unknown-area"});
+  Outcome asked = evaluate(*m, facts({{"audience", "parent"}, {"immediate_danger", false}, {"concern", "team_contact"}}), t);
+  CHECK(asked.missing == std::vector<std::string>{"area"});
+}
+
+TEST_CASE("a contact outside its service's ages is dropped with an explanation") {
+  auto m = fixture();
+  const UtcSeconds t = at("2026-11-27T10:00:00Z");
+  auto sexual_health = [&](const json& age) {
+    return evaluate(*m, facts({{"audience", "young_person"}, {"immediate_danger", false}, {"concern", "sexual_health"}, {"child_age", age}}), t);
+  };
+  CHECK(services(sexual_health(13)) == std::vector<std::string>{"sexual-health", "front-door"});
+  CHECK(services(sexual_health(24)) == std::vector<std::string>{"sexual-health", "front-door"});
+  CHECK(services(sexual_health(nullptr)) == std::vector<std::string>{"sexual-health", "front-door"});
+  Outcome old = sexual_health(25);
+  CHECK(services(old) == std::vector<std::string>{"front-door"});
+  bool explained = std::any_of(old.explain.begin(), old.explain.end(), [](const ExplainEntry& e) {
+    return e.rule == "sexual-health" && e.text == "The sexual health service is for ages 13 to 24.";
+  });
+  CHECK(explained);
+  Outcome young = sexual_health(12);
+  CHECK(young.fired == std::vector<std::string>{"sexual-health-under-13"});
+  CHECK(young.level->id == "red");
+  SUBCASE("without a note, the ui.json sentence is filled in") {
+    auto no_note = fixture([](json& f) { f["directory.json"]["services"][5]["age"].erase("note"); });
+    Outcome o = evaluate(*no_note, facts({{"immediate_danger", false}, {"concern", "sexual_health"}, {"child_age", 25}}), t);
+    CHECK(o.explain.back().text == "Sexual health is for ages 13 to 24.");
+  }
+}

@@ -1,0 +1,456 @@
+#!/usr/bin/env node
+// Builds the web artefacts (docs/web.md) after `make native wasm`:
+//   dist/web/    what a council web team copies (element, wrapper, wasm module, data, fallback)
+//   dist/demo/   demo pages (web/demo/ templates) + a copy of dist/web
+//   dist/kiosk/frontdoor-kiosk.html   one self-contained file for file:// (no network at all)
+// The data bundle is validated by loading it into the wasm core; the build fails with the
+// core's error lines when the data does not load.
+//
+//   node web/build.mjs [--data DIR] [--wasm-dir DIR] [--out DIR] [--native EXE] [--components DIR]
+// (defaults: data, build/wasm, dist, build/native/frontdoor, web/components/frontdoor-wizard)
+
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import {
+  copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync,
+  statSync, writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { renderDirectory, missingWording, WORDING_KEYS } from './fallback.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** dist/web, exactly as documented in docs/web.md. */
+export const WEB_FILES = [
+  'frontdoor-wizard.js',
+  'frontdoor-core.js',
+  'frontdoor-core-module.js',
+  'frontdoor-core.wasm',
+  'frontdoor-wizard.css',
+  'frontdoor-data.json',
+  'frontdoor-directory.html',
+];
+
+export const DEMO_PAGES = ['index.html', 'council.html', 'intranet.html'];
+
+class BuildError extends Error {}
+
+function parseArgs(argv) {
+  const args = { data: join(ROOT, 'data'), wasmDir: join(ROOT, 'build', 'wasm'), out: join(ROOT, 'dist'),
+    native: join(ROOT, 'build', 'native', 'frontdoor'),
+    components: join(ROOT, 'web', 'components', 'frontdoor-wizard') };
+  for (let i = 0; i < argv.length; i += 1) {
+    const name = argv[i];
+    const value = argv[i + 1];
+    const key = { '--data': 'data', '--wasm-dir': 'wasmDir', '--out': 'out', '--native': 'native', '--components': 'components' }[name];
+    if (!key || value === undefined) {
+      throw new BuildError(`usage: node web/build.mjs [--data DIR] [--wasm-dir DIR] [--out DIR] [--native EXE] [--components DIR] (bad argument: ${name})`);
+    }
+    args[key] = resolve(value);
+    i += 1;
+  }
+  return args;
+}
+
+function need(path, hint) {
+  if (!existsSync(path)) throw new BuildError(`missing ${relative(ROOT, path) || path}: ${hint}`);
+  return path;
+}
+
+function sources(args) {
+  const element = args.components;
+  const wasmHint = 'run `make wasm` first';
+  return {
+    elementJs: need(join(element, 'frontdoor-wizard.js'), 'the <frontdoor-wizard> element is not written yet'),
+    elementCss: need(join(element, 'frontdoor-wizard.css'), 'the element\'s stylesheet is not written yet'),
+    wrapper: need(join(ROOT, 'web', 'core', 'frontdoor-core.js'), 'the wrapper is missing'),
+    moduleJs: need(join(args.wasmDir, 'frontdoor-core-module.js'), wasmHint),
+    moduleWasm: need(join(args.wasmDir, 'frontdoor-core-module.wasm'), wasmHint),
+    classicJs: need(join(args.wasmDir, 'frontdoor-core-classic.js'), wasmHint),
+    classicWasm: need(join(args.wasmDir, 'frontdoor-core-classic.wasm'), wasmHint),
+    demo: join(ROOT, 'web', 'demo'),
+    kiosk: need(join(ROOT, 'web', 'kiosk', 'frontdoor-kiosk.html'), 'the kiosk template is missing'),
+    data: need(args.data, 'the data folder is missing'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data bundle
+
+/** The data files: every *.json directly in DIR (not the schemas), sorted by name. */
+function dataFileNames(dataDir) {
+  return readdirSync(dataDir)
+    .filter((name) => name.endsWith('.json') && statSync(join(dataDir, name)).isFile())
+    .sort();
+}
+
+/**
+ * `frontdoor bundle --data DIR` when the native CLI has that command; null when it does not
+ * (no executable, or a usage error). Invalid data (exit 1) is a build failure.
+ */
+function nativeBundle(exe, dataDir) {
+  if (!existsSync(exe)) return null;
+  const run = spawnSync(exe, ['bundle', '--data', dataDir], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (run.error || run.status === 2) return null;
+  if (run.status !== 0) {
+    throw new BuildError(`frontdoor bundle failed (exit ${run.status}):\n${run.stderr.trim()}`);
+  }
+  let bundle;
+  try {
+    bundle = JSON.parse(run.stdout);
+  } catch (error) {
+    throw new BuildError(`frontdoor bundle printed something that is not JSON: ${error.message}`);
+  }
+  if (!bundle || typeof bundle.files !== 'object') {
+    throw new BuildError('frontdoor bundle printed JSON without a "files" object');
+  }
+  return bundle;
+}
+
+function coreErrorLines(response) {
+  const errors = Array.isArray(response.errors) ? response.errors : [];
+  if (!errors.length) return [`  ${JSON.stringify(response)}`];
+  const lines = errors.map(problemLine);
+  if (errors.some((e) => e && e.id === 'abi.trap')) {
+    lines.push('  (the wasm core trapped: that is a bug in the core or its wasm build, not in the data;'
+      + ' compare `frontdoor lint --data DIR` and `make test-wasm`)');
+  }
+  return lines;
+}
+
+/** The core's own line for a problem (as `frontdoor lint` prints it), else one made alike. */
+function problemLine(problem) {
+  if (typeof problem === 'string') return `  ${problem}`;
+  if (problem && typeof problem.line === 'string') return `  ${problem.line}`;
+  return `  ${problem.where || '(data)'}: ${problem.message || ''} [${problem.id || 'error'}]`;
+}
+
+/** Loads the data through the wasm core; returns the bundle and the core's load response. */
+async function makeBundle(args, stagedWeb) {
+  const { createCore } = await import(pathToFileURL(join(stagedWeb, 'frontdoor-core.js')).href);
+  let core;
+  try {
+    core = await createCore({ wasmBinary: readFileSync(join(stagedWeb, 'frontdoor-core.wasm')) });
+  } catch (error) {
+    throw new BuildError(`the wasm core did not start in node: ${error.message}`);
+  }
+
+  let bundle = nativeBundle(args.native, args.data);
+  let how = 'frontdoor bundle';
+  if (!bundle) {
+    how = `${dataFileNames(args.data).length} files in ${relative(ROOT, args.data) || args.data}`;
+    const texts = {};
+    for (const name of dataFileNames(args.data)) texts[name] = readFileSync(join(args.data, name), 'utf8');
+    if (!Object.keys(texts).length) throw new BuildError(`no *.json data files in ${args.data}`);
+    // Text first: the core reports JSON syntax errors with line and column.
+    const checked = core.load(texts);
+    if (!checked.ok) {
+      throw new BuildError(`the data does not load into the core:\n${coreErrorLines(checked).join('\n')}`);
+    }
+    const files = {};
+    for (const [name, text] of Object.entries(texts)) files[name] = JSON.parse(text);
+    bundle = { files };
+  }
+  // The exact bundle the browser will load.
+  const response = core.load(bundle.files);
+  if (!response.ok) {
+    throw new BuildError(`the data bundle does not load into the core:\n${coreErrorLines(response).join('\n')}`);
+  }
+  const probe = core.route({}, '2026-01-05T12:00:00Z');
+  if (!probe.ok) {
+    throw new BuildError(`the core loaded the data but cannot route:\n${coreErrorLines(probe).join('\n')}`);
+  }
+  return { bundle, response, how };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Templates
+
+/** Fills `{{ui:key}}` (text from ui.json) and `<!-- frontdoor:directory [audience=x] -->`. */
+function fillTemplate(text, { ui, directoryFor }) {
+  return text
+    .replace(/<!--\s*frontdoor:directory(?:\s+audience=([a-z_]+))?\s*-->/g, (_, audience) => directoryFor(audience || null))
+    .replace(/\{\{ui:([a-z0-9_]+)\}\}/g, (_, key) => {
+      const value = ui[key];
+      const text = typeof value === 'string' ? value : (value && value.default) || WORDING_KEYS[key];
+      if (typeof text !== 'string') throw new BuildError(`template asks for ui.json "${key}", which does not exist`);
+      return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kiosk: one classic inline script
+
+const IMPORT_LINE = /^\s*import\s+(?:([\w$]+)\s*(?:,\s*)?)?(?:\{([^}]*)\})?\s*(?:from\s*)?['"]([^'"]+)['"]\s*;?\s*$/;
+const EXPORT_LINE = /^\s*export\s*\{([^}]*)\}\s*;?\s*$/;
+
+/**
+ * Turns one ES module that follows the module rule into the body of a function: import lines
+ * become reads from `modules`, the export line becomes a return. Anything else that looks like
+ * an import/export statement is an error (the rule was broken).
+ */
+export function moduleToFunctionBody(source, fileName, resolveImport) {
+  const lines = source.replace(/\r\n/g, '\n').split('\n');
+  const out = [];
+  let exported = null;
+  let seenCode = false;
+  for (const [index, line] of lines.entries()) {
+    const where = `${fileName}:${index + 1}`;
+    const importMatch = IMPORT_LINE.exec(line);
+    if (importMatch) {
+      if (seenCode) throw new BuildError(`${where}: an import after the first line of code (module rule: imports at the top)`);
+      const [, defaultName, named, from] = importMatch;
+      const source = resolveImport(from, where);
+      if (defaultName) out.push(`const ${defaultName} = ${source}.default;`);
+      if (named && named.trim()) {
+        const parts = named.split(',').map((p) => p.trim()).filter(Boolean).map((p) => {
+          const [name, alias] = p.split(/\s+as\s+/);
+          return alias ? `${name}: ${alias}` : name;
+        });
+        out.push(`const { ${parts.join(', ')} } = ${source};`);
+      }
+      if (!defaultName && !named) out.push(`void ${source};`);
+      continue;
+    }
+    if (exported && line.trim() && !/^\s*\/\//.test(line)) {
+      throw new BuildError(`${where}: code after the export line (module rule: one export line at the end)`);
+    }
+    const exportMatch = EXPORT_LINE.exec(line);
+    if (exportMatch) {
+      if (exported) throw new BuildError(`${where}: a second export line (module rule: one export line at the end)`);
+      exported = exportMatch[1].split(',').map((p) => p.trim()).filter(Boolean).map((p) => {
+        const [name, alias] = p.split(/\s+as\s+/);
+        return alias ? `${alias}: ${name}` : name;
+      });
+      continue;
+    }
+    if (/^\s*(import\s*[\w{*'"]|export\s)/.test(line)) {
+      throw new BuildError(`${where}: import/export outside the module rule (one import line each at the top, one "export { ... };" at the end): ${line.trim()}`);
+    }
+    if (/^\s*\/\/# sourceMappingURL=/.test(line)) continue;
+    if (line.trim() && !/^\s*(\/\/|\/\*|\*)/.test(line)) seenCode = true;
+    out.push(line);
+  }
+  let body = out.join('\n');
+  // import.meta is a syntax error in a classic script; in the kiosk the page's own URL is the
+  // only sensible base (and nothing is fetched anyway).
+  body = body.replace(/\bimport\.meta\.url\b/g, 'document.baseURI');
+  if (/\bimport\s*\.\s*meta\b|\bimport\s*\(/.test(body)) {
+    throw new BuildError(`${fileName}: uses import.meta or dynamic import(), which a classic script cannot run`);
+  }
+  return `${body}\nreturn { ${(exported || []).join(', ')} };`;
+}
+
+/** The classic Emscripten module's factory name (`var NAME = (() => {` / `(function() {`). */
+function classicExportName(code) {
+  const match = /^\s*var\s+([A-Za-z_$][\w$]*)\s*=\s*\(/m.exec(code);
+  if (!match) throw new BuildError('cannot find the factory name in the classic Emscripten module');
+  return match[1];
+}
+
+function jsString(text) {
+  // JSON is a JS string literal; "<" escaped so no "</script" or "<!--" can appear.
+  return JSON.stringify(text).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+function kioskScript(src) {
+  const classic = readFileSync(src.classicJs, 'utf8').replace(/^\s*\/\/# sourceMappingURL=.*$/gm, '');
+  const factory = classicExportName(classic);
+  const wasmBase64 = readFileSync(src.classicWasm).toString('base64');
+  const css = readFileSync(src.elementCss, 'utf8');
+  const modules = {
+    './frontdoor-core-module.js': '__fdCoreModule',
+    './frontdoor-core.js': '__fdCore',
+  };
+  const resolveImport = (from, where) => {
+    const name = modules[from] || modules[`./${basename(from)}`];
+    if (!name) throw new BuildError(`${where}: the kiosk cannot inline an import of "${from}"`);
+    return name;
+  };
+  const wrapperBody = moduleToFunctionBody(readFileSync(src.wrapper, 'utf8'), 'web/core/frontdoor-core.js', resolveImport);
+  const elementBody = moduleToFunctionBody(readFileSync(src.elementJs, 'utf8'), 'frontdoor-wizard.js', resolveImport);
+
+  const script = `
+/* frontdoor kiosk: Emscripten classic module + web/core/frontdoor-core.js + frontdoor-wizard.js */
+(async function () {
+'use strict';
+var frontdoorWizardCss = ${jsString(css)};
+var __fdClassicModule = (function () {
+${classic}
+return ${factory};
+})();
+var __fdWasm = ${jsString(wasmBase64)};
+var frontdoorCoreDefaults = {
+  moduleFactory: __fdClassicModule,
+  // The wasm is inline: no fetch, no data: URL (both blocked by the page's CSP).
+  instantiateWasm: function (imports) {
+    var text = atob(__fdWasm);
+    var bytes = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);
+    return WebAssembly.instantiate(bytes, imports);
+  }
+};
+var __fdCoreModule = { default: __fdClassicModule };
+var __fdCore = await (async function () {
+${wrapperBody}
+})();
+await (async function () {
+${elementBody}
+})();
+})().catch(function (error) { console.error('frontdoor kiosk:', error); });
+`;
+  if (/<\/script|<!--/i.test(script)) {
+    throw new BuildError('the kiosk script contains "</script" or "<!--", which would end the inline script early');
+  }
+  return script;
+}
+
+function sha256Base64(text) {
+  return createHash('sha256').update(text, 'utf8').digest('base64');
+}
+
+function buildKiosk(src, { bundle, ui, directoryFor }) {
+  const template = readFileSync(src.kiosk, 'utf8');
+  const script = kioskScript(src);
+  const data = JSON.stringify(bundle).replace(/</g, '\\u003c');
+  let html = fillTemplate(template, { ui, directoryFor: (audience) => directoryFor(audience, { links: false }) });
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => `'sha256-${sha256Base64(m[1])}'`);
+  const csp = [
+    "default-src 'none'",
+    `script-src 'sha256-${sha256Base64(script)}' 'wasm-unsafe-eval'`,
+    `style-src ${styles.length ? styles.join(' ') : "'none'"}`,
+    "img-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const must = ['{{csp}}', '<!-- frontdoor:data -->', '<!-- frontdoor:script -->'];
+  for (const mark of must) {
+    if (!html.includes(mark)) throw new BuildError(`web/kiosk/frontdoor-kiosk.html lacks the placeholder ${mark}`);
+  }
+  html = html
+    .replace('{{csp}}', csp)
+    .replace('<!-- frontdoor:data -->', () => `<script type="application/json" id="frontdoor-data">${data}</script>`)
+    .replace('<!-- frontdoor:script -->', () => `<script>${script}</script>`);
+  return html;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function sizeTable(files) {
+  const rows = files.map((path) => {
+    const raw = readFileSync(path);
+    const gzip = gzipSync(raw, { level: 9 }).length;
+    const brotli = brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    return [relative(ROOT, path), raw.length, gzip, brotli];
+  });
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  const width = Math.max(...rows.map((r) => r[0].length), 4);
+  const lines = [`${'file'.padEnd(width)}  ${'raw'.padStart(10)}  ${'gzip'.padStart(10)}  ${'brotli'.padStart(10)}`];
+  const line = ([name, raw, gzip, brotli]) => `${name.padEnd(width)}  ${kb(raw).padStart(10)}  ${kb(gzip).padStart(10)}  ${kb(brotli).padStart(10)}`;
+  for (const row of rows) lines.push(line(row));
+  const web = rows.filter((r) => r[0].includes(`web${sep}`));
+  if (web.length) {
+    const sum = (i) => web.reduce((total, r) => total + r[i], 0);
+    lines.push(line([`${'dist/web total'.padEnd(width)}`, sum(1), sum(2), sum(3)]));
+  }
+  return lines.join('\n');
+}
+
+function readJsonIfExists(path) {
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
+}
+
+export async function build(argv = []) {
+  const args = parseArgs(argv);
+  const src = sources(args);
+  mkdirSync(args.out, { recursive: true });
+  const stage = mkdtempSync(join(args.out, '.build-'));
+  try {
+    // 1. dist/web (staged, so the data can be validated with the very files we ship).
+    const web = join(stage, 'web');
+    mkdirSync(web);
+    copyFileSync(src.elementJs, join(web, 'frontdoor-wizard.js'));
+    copyFileSync(src.elementCss, join(web, 'frontdoor-wizard.css'));
+    copyFileSync(src.wrapper, join(web, 'frontdoor-core.js'));
+    copyFileSync(src.moduleJs, join(web, 'frontdoor-core-module.js'));
+    copyFileSync(src.moduleWasm, join(web, 'frontdoor-core.wasm'));
+    // So node reads the staged .js files as ES modules wherever --out is.
+    writeFileSync(join(stage, 'package.json'), '{"type": "module"}\n');
+
+    const { bundle, response, how } = await makeBundle(args, web);
+    writeFileSync(join(web, 'frontdoor-data.json'), JSON.stringify(bundle));
+
+    const files = bundle.files;
+    const directory = files['directory.json'];
+    const ui = files['ui.json'] || readJsonIfExists(join(args.data, 'ui.json')) || {};
+    const questions = files['questions.json'] || null;
+    if (!directory) throw new BuildError('the data bundle has no directory.json');
+    const missing = missingWording(ui);
+    const directoryFor = (audience, options = {}) => {
+      let html = renderDirectory({ directory, ui, questions, audience });
+      if (options.links === false) {
+        // Kiosk: nothing may lead off the page; e-mail and web addresses stay as text.
+        html = html.replace(/<a href="(?!tel:)[^"]*">([\s\S]*?)<\/a>/g, '$1');
+      }
+      return html;
+    };
+    writeFileSync(join(web, 'frontdoor-directory.html'), directoryFor(null));
+
+    const present = readdirSync(web).sort();
+    if (present.join() !== [...WEB_FILES].sort().join()) {
+      throw new BuildError(`dist/web would hold ${present.join(', ')}, not the documented files`);
+    }
+
+    // 2. dist/demo: templates + a copy of dist/web.
+    const demo = join(stage, 'demo');
+    mkdirSync(demo);
+    for (const name of WEB_FILES) copyFileSync(join(web, name), join(demo, name));
+    for (const name of readdirSync(src.demo).sort()) {
+      const from = join(src.demo, name);
+      if (!statSync(from).isFile()) continue;
+      if (name.endsWith('.html')) {
+        writeFileSync(join(demo, name), fillTemplate(readFileSync(from, 'utf8'), { ui, directoryFor }));
+      } else {
+        copyFileSync(from, join(demo, name));
+      }
+    }
+    for (const page of DEMO_PAGES) {
+      if (!existsSync(join(demo, page))) throw new BuildError(`web/demo/${page} is missing`);
+    }
+
+    // 3. dist/kiosk.
+    const kiosk = join(stage, 'kiosk');
+    mkdirSync(kiosk);
+    writeFileSync(join(kiosk, 'frontdoor-kiosk.html'), buildKiosk(src, { bundle, ui, directoryFor }));
+
+    // 4. Swap into place only now that everything was built.
+    for (const part of ['web', 'demo', 'kiosk']) {
+      rmSync(join(args.out, part), { recursive: true, force: true });
+      renameSync(join(stage, part), join(args.out, part));
+    }
+
+    const warnings = Array.isArray(response.warnings) ? response.warnings : [];
+    process.stdout.write(`data: ${how}, loaded by the core (checked ${response.checked ?? '?'}, ${warnings.length} warning(s))\n`);
+    for (const w of warnings) process.stdout.write(`${problemLine(w)}\n`);
+    if (missing.length) {
+      process.stdout.write(`  warning: ui.json lacks ${missing.length} wording key(s) of the static directory; English defaults from web/fallback.mjs used: ${missing.join(', ')}\n`);
+    }
+    const shipped = [
+      ...WEB_FILES.map((name) => join(args.out, 'web', name)),
+      join(args.out, 'kiosk', 'frontdoor-kiosk.html'),
+    ];
+    process.stdout.write(`${sizeTable(shipped)}\n`);
+    process.stdout.write(`demo: node web/serve.mjs ${relative(process.cwd(), args.out) || '.'} 8080  → /demo/\n`);
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  build(process.argv.slice(2)).catch((error) => {
+    process.stderr.write(`web/build.mjs: ${error instanceof BuildError ? error.message : error.stack}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,1358 @@
+import { createCore } from './frontdoor-core.js';
+/**
+ * <frontdoor-wizard>: the "who should I contact?" wizard (docs/web.md is the contract).
+ *
+ * - Everything the user reads comes from the data bundle (data/ui.json and the core's route
+ *   responses) and is rendered with createElement/textContent only: the page runs under a
+ *   strict CSP (no inline styles, no innerHTML with data).
+ * - Answers live in memory only: no cookies, no storage, no URL changes, no requests other
+ *   than the data bundle and the widget's own files.
+ * - The light-DOM children (the static directory) stay visible until the wizard is ready and
+ *   come back whenever something fails: never a blank screen.
+ *
+ * Module rule (docs/web.md): the import above is the only import and the export at the end is
+ * the only export. `import.meta.url` appears once (MODULE_URL below): the kiosk build replaces
+ * it, and defines `frontdoorWizardCss` so the stylesheet is not fetched.
+ */
+
+const MODULE_URL = import.meta.url;
+
+/** Facts the host page may pre-fill, by attribute name. */
+const FACT_ATTRIBUTES = { audience: 'audience', area: 'area', 'child-age': 'child_age' };
+const AUDIENCES = ['parent', 'young_person', 'professional', 'public'];
+const CHILD_AGE = { min: 0, max: 25 };
+const DEFAULT_IDLE_SECONDS = 120;
+const DEFAULT_EXIT_URL = 'https://www.bbc.co.uk/weather';
+const KIOSK_COUNTDOWN_SECONDS = 10;
+const SHIFT_PRESSES = 3;
+const SHIFT_WINDOW_MS = 5000;
+/** How long the wizard waits for its stylesheet before showing anyway. */
+const CSS_TIMEOUT_MS = 4000;
+/** How often an outcome on screen is checked against the clock. */
+const REFRESH_MS = 60000;
+/** Shown only when the data bundle (and so ui.json) could not be used. */
+const LAST_RESORT_MESSAGE = 'The contact wizard could not start. Use the list of contacts below.';
+
+// ---------------------------------------------------------------------------------------------
+// Pure logic (exported for tests/js/wizard_logic.test.mjs; no DOM needed)
+// ---------------------------------------------------------------------------------------------
+
+/** Wording that may be a string or an object keyed by audience with a `default`. */
+function resolveWording(value, audience) {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    if (audience && typeof value[audience] === 'string') return value[audience];
+    if (typeof value.default === 'string') return value.default;
+  }
+  return null;
+}
+
+/** Splits "Call {number} now" into [{text:'Call '}, {name:'number'}, {text:' now'}]. */
+function templateParts(template) {
+  const parts = [];
+  const pattern = /\{([a-z_][a-z0-9_]*)\}/gi;
+  let last = 0;
+  let match;
+  while ((match = pattern.exec(template)) !== null) {
+    if (match.index > last) parts.push({ text: template.slice(last, match.index) });
+    parts.push({ name: match[1] });
+    last = match.index + match[0].length;
+  }
+  if (last < template.length) parts.push({ text: template.slice(last) });
+  return parts;
+}
+
+/** Fills `{name}` placeholders; unknown placeholders are left as they are. */
+function fillTemplate(template, params = {}) {
+  return templateParts(template).map((part) => {
+    if (part.text !== undefined) return part.text;
+    const value = params[part.name];
+    return value === undefined || value === null ? `{${part.name}}` : String(value);
+  }).join('');
+}
+
+/**
+ * A translator over ui.json for one audience: `t(id, params)` → string. A missing id returns
+ * the id itself and is reported through `onMissing` (the schema test keeps ids complete).
+ */
+function makeTranslator(ui, audience, onMissing) {
+  const strings = ui && typeof ui === 'object' ? ui : {};
+  const t = (id, params) => {
+    const text = resolveWording(strings[id], audience);
+    if (text === null) {
+      if (onMissing) onMissing(id);
+      return id;
+    }
+    return params ? fillTemplate(text, params) : text;
+  };
+  t.has = (id) => resolveWording(strings[id], audience) !== null;
+  t.raw = (id) => {
+    const text = resolveWording(strings[id], audience);
+    return text === null ? id : text;
+  };
+  return t;
+}
+
+/** `tel:` href for a phone number as printed: digits only (a leading + kept); null if none. */
+function telHref(phone) {
+  if (typeof phone !== 'string') return null;
+  const trimmed = phone.trim();
+  const digits = trimmed.replace(/\D/g, '');
+  if (!digits) return null;
+  return `tel:${trimmed.startsWith('+') ? '+' : ''}${digits}`;
+}
+
+/** ISO instant without milliseconds ("2026-11-27T16:00:00Z"), from epoch milliseconds. */
+function isoInstant(ms) {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+const londonFormatters = new Map();
+function londonFormatter(locale) {
+  if (!londonFormatters.has(locale)) {
+    londonFormatters.set(locale, new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    }));
+  }
+  return londonFormatters.get(locale);
+}
+
+/** Europe/London wall-clock parts of an instant: {year, month, day, hour, minute}. */
+function londonParts(instant) {
+  const date = instant instanceof Date ? instant : new Date(instant);
+  if (Number.isNaN(date.getTime())) return null;
+  const out = {};
+  for (const part of londonFormatter('en-GB').formatToParts(date)) {
+    if (['year', 'month', 'day', 'hour', 'minute'].includes(part.type)) out[part.type] = Number(part.value);
+  }
+  if (out.hour === 24) out.hour = 0;
+  return out;
+}
+
+/**
+ * GOV.UK style clock time in London: "5pm", "8:45am", "midnight", "midday".
+ * `words` gives the wording for midnight and midday (from ui.json).
+ */
+function formatClock(instant, words = {}) {
+  const p = londonParts(instant);
+  if (!p) return '';
+  if (p.minute === 0 && p.hour === 0) return words.midnight || '12am';
+  if (p.minute === 0 && p.hour === 12) return words.midday || '12pm';
+  const suffix = p.hour < 12 ? 'am' : 'pm';
+  const hour12 = p.hour % 12 === 0 ? 12 : p.hour % 12;
+  const minutes = p.minute === 0 ? '' : `:${String(p.minute).padStart(2, '0')}`;
+  return `${hour12}${minutes}${suffix}`;
+}
+
+function dayNumber(p) {
+  return Math.round(Date.UTC(p.year, p.month - 1, p.day) / 86400000);
+}
+
+/**
+ * A calendar date as words in GOV.UK style ("Monday 30 November 2026": no commas, whatever the
+ * ICU version), names from Intl. `fields`: Intl options for the wanted parts.
+ */
+function dateWords(year, month, day, locale, fields) {
+  const format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...fields });
+  return format.formatToParts(new Date(Date.UTC(year, month - 1, day, 12)))
+    .filter((part) => part.type !== 'literal').map((part) => part.value).join(' ');
+}
+
+/** "Monday 30 November" for an instant's London date. */
+function formatLondonDay(instant, locale = 'en-GB') {
+  const p = londonParts(instant);
+  if (!p) return '';
+  return dateWords(p.year, p.month, p.day, locale, { weekday: 'long', day: 'numeric', month: 'long' });
+}
+
+/**
+ * When something happens, relative to `now`: templates `when_today` ("today at {time}"),
+ * `when_tomorrow` ("tomorrow at {time}"), `when_day` ("{day} at {time}").
+ */
+function formatWhen(instant, now, t, locale = 'en-GB') {
+  const target = londonParts(instant);
+  const today = londonParts(now);
+  if (!target || !today) return '';
+  const time = formatClock(instant, { midnight: t('time_midnight'), midday: t('time_midday') });
+  const diff = dayNumber(target) - dayNumber(today);
+  if (diff === 0) return t('when_today', { time });
+  if (diff === 1) return t('when_tomorrow', { time });
+  return t('when_day', { day: formatLondonDay(instant, locale), time });
+}
+
+/**
+ * Until when something stays open: "5pm" today (midnight at the end of today counts as today),
+ * `until_tomorrow` ("9am tomorrow"), else `until_day` ("9am on Monday 30 November").
+ */
+function formatUntil(instant, now, t, locale = 'en-GB') {
+  const target = londonParts(instant);
+  const today = londonParts(now);
+  if (!target || !today) return '';
+  const time = formatClock(instant, { midnight: t('time_midnight'), midday: t('time_midday') });
+  let diff = dayNumber(target) - dayNumber(today);
+  if (target.hour === 0 && target.minute === 0) diff -= 1;
+  if (diff <= 0) return time;
+  if (diff === 1) return t('until_tomorrow', { time });
+  return t('until_day', { time, day: formatLondonDay(instant, locale) });
+}
+
+/** "26 November 2026" from "2026-11-26" (a calendar date: no time zone involved). */
+function formatDate(ymd, locale = 'en-GB') {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(ymd || ''));
+  if (!m) return String(ymd || '');
+  return dateWords(Number(m[1]), Number(m[2]), Number(m[3]), locale, { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/** "Friday 27 November 2026 at 4pm" (London) via the `date_time` template. */
+function formatDateTime(instant, t, locale = 'en-GB') {
+  const p = londonParts(instant);
+  if (!p) return '';
+  const date = dateWords(p.year, p.month, p.day, locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  const time = formatClock(instant, { midnight: t('time_midnight'), midday: t('time_midday') });
+  return t('date_time', { date, time });
+}
+
+/** The open/closed line of a contact (ui ids open_until, open_always, closed_opens, closed, hours_not_published). */
+function openStatusText(contact, now, t, locale = 'en-GB') {
+  if (contact.open_now === true) {
+    if (!contact.closes_at) return t('open_always');
+    return t('open_until', { time: formatUntil(contact.closes_at, now, t, locale) });
+  }
+  if (contact.open_now === false) {
+    if (contact.opens_next) return t('closed_opens', { when: formatWhen(contact.opens_next, now, t, locale) });
+    return t('closed');
+  }
+  return t('hours_not_published');
+}
+
+/**
+ * Splits a route's contacts for the outcome: the one to call, who to call meanwhile when that
+ * one is closed (the next contact that is open now), and the other options.
+ */
+function pickContacts(contacts) {
+  const list = Array.isArray(contacts) ? contacts.filter((c) => c && typeof c === 'object') : [];
+  const primary = list[0] || null;
+  let meanwhile = null;
+  if (primary && primary.open_now === false) {
+    meanwhile = list.slice(1).find((c) => c.open_now === true) || null;
+  }
+  const others = list.slice(1).filter((c) => c !== meanwhile);
+  return { primary, meanwhile, others };
+}
+
+// Facts stack: the answers given in order, plus every value ever given (to pre-select it when a
+// question is asked again after Back or Change). Values are never written anywhere but memory.
+
+function newFlow(prefill = {}) {
+  return { prefill: { ...prefill }, answers: [], remembered: {} };
+}
+
+/** The facts to send to the core: pre-fills overlaid by the answers. */
+function flowFacts(flow) {
+  const facts = { ...flow.prefill };
+  for (const answer of flow.answers) facts[answer.fact] = answer.value;
+  return facts;
+}
+
+/** Records an answer `{fact, value, question, label}` (replacing an earlier one for the fact). */
+function flowAnswer(flow, answer) {
+  const answers = flow.answers.filter((a) => a.fact !== answer.fact);
+  answers.push({ ...answer });
+  return { ...flow, answers, remembered: { ...flow.remembered, [answer.fact]: answer.value } };
+}
+
+/** One step back: forgets the last answer as a fact but remembers it for pre-selection. */
+function flowBack(flow) {
+  if (flow.answers.length === 0) return flow;
+  return { ...flow, answers: flow.answers.slice(0, -1) };
+}
+
+/** Change answer `index`: asks that question again (later answers stay remembered). */
+function flowChange(flow, index) {
+  if (!Number.isInteger(index) || index < 0 || index >= flow.answers.length) return flow;
+  return { ...flow, answers: flow.answers.slice(0, index) };
+}
+
+/** Start again: everything forgotten except the host page's pre-fills. */
+function flowReset(flow) {
+  return newFlow(flow.prefill);
+}
+
+/** The value given earlier for `fact` ({found, value}); `found` false when never answered. */
+function flowRemembered(flow, fact) {
+  if (Object.prototype.hasOwnProperty.call(flow.remembered, fact)) return { found: true, value: flow.remembered[fact] };
+  return { found: false, value: undefined };
+}
+
+/** Checks a whole-number answer: {ok:true, value} or {ok:false, error:'empty'|'invalid'|'range'}. */
+function checkNumber(text, min, max) {
+  const value = String(text ?? '').trim();
+  if (value === '') return { ok: false, error: 'empty' };
+  if (!/^\d+$/.test(value)) return { ok: false, error: 'invalid' };
+  const number = Number(value);
+  if ((Number.isFinite(min) && number < min) || (Number.isFinite(max) && number > max)) {
+    return { ok: false, error: 'range' };
+  }
+  return { ok: true, value: number };
+}
+
+/** Every town named in directory.json (localities[].towns). */
+function townsOf(directory) {
+  const towns = [];
+  for (const locality of (directory && Array.isArray(directory.localities) ? directory.localities : [])) {
+    for (const town of (Array.isArray(locality.towns) ? locality.towns : [])) {
+      if (typeof town === 'string' && !towns.includes(town)) towns.push(town);
+    }
+  }
+  return towns;
+}
+
+/** The directory's spelling of a typed town (case and spacing ignored), or null. */
+function matchTown(text, towns) {
+  const key = (s) => String(s).trim().replace(/\s+/g, ' ').toLowerCase();
+  const wanted = key(text ?? '');
+  if (!wanted) return null;
+  return towns.find((town) => key(town) === wanted) || null;
+}
+
+/**
+ * Checks one attribute value. Returns {value} (already converted) or {error: message}; a
+ * missing attribute gives {value: undefined}.
+ */
+function checkAttribute(name, raw, baseUrl) {
+  if (raw === null || raw === undefined) return { value: undefined };
+  const value = String(raw).trim();
+  const bad = (why) => ({ error: `frontdoor-wizard: attribute ${name}="${raw}" ${why}; it is ignored.` });
+  switch (name) {
+    case 'src':
+      return value ? { value } : bad('is empty: give the URL of frontdoor-data.json or #id of an inline JSON script');
+    case 'audience':
+      return AUDIENCES.includes(value) ? { value } : bad(`is not one of ${AUDIENCES.join(', ')}`);
+    case 'child-age': {
+      const checked = checkNumber(value, CHILD_AGE.min, CHILD_AGE.max);
+      return checked.ok ? { value: checked.value } : bad(`is not a whole number from ${CHILD_AGE.min} to ${CHILD_AGE.max}`);
+    }
+    case 'area':
+      return value ? { value } : bad('is empty');
+    case 'idle-seconds':
+      return /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 86400
+        ? { value: Number(value) } : bad('is not a whole number of seconds from 1 to 86400');
+    case 'exit-url': {
+      let url;
+      try {
+        url = new URL(value, baseUrl);
+      } catch (_) {
+        return bad('is not a URL');
+      }
+      return url.protocol === 'https:' || url.protocol === 'http:' ? { value: url.href } : bad('is not an http(s) URL');
+    }
+    case 'kiosk':
+      return { value: true };
+    default:
+      return { value };
+  }
+}
+
+/**
+ * "Exit this page" by keyboard: Shift pressed SHIFT_PRESSES times within SHIFT_WINDOW_MS of the
+ * first press. Returns the new state {count, first, remaining, exit}.
+ */
+function shiftPress(state, now, presses = SHIFT_PRESSES, windowMs = SHIFT_WINDOW_MS) {
+  const fresh = !state || state.count <= 0 || state.exit || now - state.first > windowMs;
+  const count = fresh ? 1 : state.count + 1;
+  const first = fresh ? now : state.first;
+  return { count, first, remaining: Math.max(0, presses - count), exit: count >= presses };
+}
+
+/**
+ * One key released, GOV.UK "Exit this page" rules: only Shift pressed on its own counts (typing
+ * a capital letter releases the letter with shiftKey set, then Shift: that Shift is ignored),
+ * and any other key cancels the count. Returns the new state: shiftPress's fields plus
+ * `modified` (this key was released with Shift held), `counted`, `cancelled`.
+ */
+function exitKeyUp(state, event, now, presses = SHIFT_PRESSES, windowMs = SHIFT_WINDOW_MS) {
+  const previous = state || { count: 0, first: 0, modified: false };
+  const modified = Boolean(event && event.shiftKey);
+  if (event && event.key === 'Shift' && !previous.modified) {
+    return { ...shiftPress(previous.count > 0 ? previous : null, now, presses, windowMs), modified, counted: true, cancelled: false };
+  }
+  return { count: 0, first: 0, remaining: presses, exit: false, modified, counted: false, cancelled: previous.count > 0 };
+}
+
+/**
+ * Kiosk inactivity. `pristine`: nothing to clear (first screen, no answers).
+ * → {phase:'active', waitMs} | {phase:'countdown', secondsLeft} | {phase:'reset'}
+ */
+function idlePhase(lastInput, now, idleSeconds, pristine = false, countdownSeconds = KIOSK_COUNTDOWN_SECONDS) {
+  const idleMs = Math.max(0, now - lastInput);
+  const limit = idleSeconds * 1000;
+  if (pristine || idleMs < limit) return { phase: 'active', waitMs: pristine ? limit : limit - idleMs };
+  const leftMs = limit + countdownSeconds * 1000 - idleMs;
+  if (leftMs > 0) return { phase: 'countdown', secondsLeft: Math.ceil(leftMs / 1000) };
+  return { phase: 'reset' };
+}
+
+/** The options to show for a question: its options (filtered by audience) + its unknown option. */
+function questionOptions(question, audience, t) {
+  const options = [];
+  for (const option of (Array.isArray(question.options) ? question.options : [])) {
+    if (!option || typeof option !== 'object') continue;
+    if (Array.isArray(option.audiences) && audience && !option.audiences.includes(audience)) continue;
+    const label = resolveWording(option.label, audience);
+    options.push({
+      value: option.value === undefined ? null : option.value,
+      label: label === null ? String(option.value) : label,
+      hint: resolveWording(option.hint, audience),
+    });
+  }
+  const unknown = question.unknown_option;
+  if (unknown && !options.some((o) => o.value === null)) {
+    const label = resolveWording(unknown.label, audience);
+    options.push({ value: null, label: label === null ? t('answer_unknown') : label, hint: resolveWording(unknown.hint, audience), unknown: true });
+  } else {
+    for (const o of options) if (o.value === null) o.unknown = true;
+  }
+  return options;
+}
+
+/**
+ * After Change, an earlier answer is given again by itself when the same question comes back
+ * and the answer is still one of its choices (GOV.UK: Change returns to the answers, not
+ * through every question). → {value, label}, or null when the person must answer again.
+ */
+function replayAnswer(question, value, audience, t, towns = []) {
+  const options = questionOptions(question, audience, t);
+  const typed = question.type === 'number' || question.type === 'area';
+  if (!typed) {
+    const option = options.find((o) => o.value === value);
+    return option ? { value: option.value, label: option.label } : null;
+  }
+  if (value === null) {
+    const unknown = options.find((o) => o.unknown);
+    return unknown ? { value: null, label: unknown.label } : null;
+  }
+  if (question.type === 'number') {
+    const checked = checkNumber(String(value), question.min ?? undefined, question.max ?? undefined);
+    return checked.ok ? { value: checked.value, label: String(checked.value) } : null;
+  }
+  const places = placesFor(question, options, towns);
+  const town = places.length ? matchTown(value, places) : (typeof value === 'string' && value.trim() ? value.trim() : null);
+  return town ? { value: town, label: town } : null;
+}
+
+/** The places an `area` question accepts: its options when the core lists them, else the directory's towns. */
+function placesFor(question, options, towns) {
+  if (question.type !== 'area') return [];
+  const listed = options.filter((o) => !o.unknown && typeof o.value === 'string').map((o) => o.value);
+  return listed.length ? listed : towns;
+}
+
+/** The plain-text decision record a professional copies into their notes. */
+function recordText({ t, response, answers, locale = 'en-GB' }) {
+  const now = response.at;
+  const lines = [t('record_title'), t('record_time', { time: formatDateTime(now, t, locale) })];
+  lines.push('', t('record_answers'));
+  for (const answer of answers) lines.push(t('record_answer', { question: answer.question, answer: answer.label }));
+  lines.push('');
+  if (response.level) {
+    lines.push(t('record_level', { name: response.level_name || response.level, filter: response.level_filter || '', level: response.level }));
+  } else {
+    lines.push(t('record_level_none'));
+  }
+  const explain = Array.isArray(response.explain) ? response.explain : [];
+  if (explain.length) {
+    lines.push('', t('record_reasons'));
+    for (const entry of explain) lines.push(t('record_reason', { rule: entry.rule || '', text: entry.text || entry.rule || '' }));
+  }
+  const contacts = Array.isArray(response.contacts) ? response.contacts : [];
+  if (contacts.length) {
+    lines.push('', t('record_contacts'));
+    for (const c of contacts) {
+      lines.push(t('record_contact', {
+        name: c.name || c.service,
+        phone: c.phone || c.email || c.web || '',
+        status: openStatusText(c, now, t, locale),
+        why: c.why || '',
+      }));
+    }
+  }
+  lines.push('', t('record_checked', { date: formatDate(response.checked, locale) }));
+  return lines.join('\n');
+}
+
+/** The data bundle's files, parsed: {files, ui, directory}. Throws with a clear message. */
+function bundleFiles(bundle) {
+  if (!bundle || typeof bundle !== 'object' || !bundle.files || typeof bundle.files !== 'object') {
+    throw new Error('the data bundle has no "files" object');
+  }
+  const parse = (name) => {
+    const value = bundle.files[name];
+    if (value === undefined) throw new Error(`the data bundle has no ${name}`);
+    const parsed = typeof value === 'string' ? JSON.parse(value) : value;
+    if (!parsed || typeof parsed !== 'object') throw new Error(`${name} in the data bundle is not an object`);
+    return parsed;
+  };
+  return { files: bundle.files, ui: parse('ui.json'), directory: parse('directory.json') };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The element
+// ---------------------------------------------------------------------------------------------
+
+/** createElement with attributes/properties; children are nodes or strings (text nodes). */
+function h(doc, tag, attrs, ...children) {
+  const node = doc.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === 'text') node.textContent = String(value);
+    else if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), value);
+    else if (key === 'style') throw new Error('no inline styles (CSP)');
+    else node.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child);
+  }
+  return node;
+}
+
+function defineElement() {
+  const Base = globalThis.HTMLElement;
+
+  class FrontdoorWizard extends Base {
+    static get observedAttributes() {
+      return ['src', 'audience', 'area', 'child-age', 'kiosk', 'idle-seconds', 'exit-url'];
+    }
+
+    constructor() {
+      super();
+      this._root = this.attachShadow({ mode: 'open' });
+      this._built = false;
+      this._run = 0;
+      this._core = null;
+      this._flow = newFlow();
+      this._response = null;
+      this._ui = null;
+      this._towns = [];
+      this._shift = null;
+      this._shiftTimer = 0;
+      this._idleTimer = 0;
+      this._lastInput = Date.now();
+      this._onKeyUp = (event) => this._keyUp(event);
+      this._onActivity = () => this._activity();
+      this._onVisible = () => { if (this.ownerDocument.visibilityState === 'visible') this._refresh(); };
+    }
+
+    // -- lifecycle ------------------------------------------------------------------------
+
+    connectedCallback() {
+      if (!this._built) this._build();
+      const doc = this.ownerDocument;
+      doc.addEventListener('keyup', this._onKeyUp, true);
+      doc.addEventListener('visibilitychange', this._onVisible);
+      for (const type of ['pointerdown', 'keydown', 'touchstart', 'input', 'wheel']) {
+        this.addEventListener(type, this._onActivity, { passive: true });
+      }
+      this._scheduleStart();
+    }
+
+    disconnectedCallback() {
+      const doc = this.ownerDocument;
+      doc.removeEventListener('keyup', this._onKeyUp, true);
+      doc.removeEventListener('visibilitychange', this._onVisible);
+      for (const type of ['pointerdown', 'keydown', 'touchstart', 'input', 'wheel']) {
+        this.removeEventListener(type, this._onActivity);
+      }
+      clearTimeout(this._idleTimer);
+      clearTimeout(this._shiftTimer);
+      clearTimeout(this._refreshTimer);
+      this._run += 1;
+    }
+
+    attributeChangedCallback(name, oldValue, newValue) {
+      if (!this._built || oldValue === newValue) return;
+      if (['src', 'audience', 'area', 'child-age'].includes(name)) this._scheduleStart();
+      else if (name === 'kiosk' || name === 'idle-seconds') this._idleCheck();
+    }
+
+    _scheduleStart() {
+      if (this._startQueued) return;
+      this._startQueued = true;
+      queueMicrotask(() => {
+        this._startQueued = false;
+        if (this.isConnected) this._start();
+      });
+    }
+
+    // -- settings ---------------------------------------------------------------------------
+
+    /** Reads one attribute, logging one console.error for a bad value (which is ignored). */
+    _attr(name) {
+      const result = checkAttribute(name, this.getAttribute(name), this.ownerDocument.baseURI);
+      if (result.error) {
+        this._report(`${name}=${this.getAttribute(name)}`, result.error);
+        return undefined;
+      }
+      return result.value;
+    }
+
+    /** One console.error per bad value, however often it is read. */
+    _report(key, message) {
+      this._reported = this._reported || new Set();
+      if (this._reported.has(key)) return;
+      this._reported.add(key);
+      console.error(message);
+    }
+
+    get _kiosk() { return this.hasAttribute('kiosk'); }
+
+    get _idleSeconds() { return this._attr('idle-seconds') ?? DEFAULT_IDLE_SECONDS; }
+
+    get _exitUrl() { return this._attr('exit-url') ?? DEFAULT_EXIT_URL; }
+
+    get _audience() {
+      const facts = flowFacts(this._flow);
+      return AUDIENCES.includes(facts.audience) ? facts.audience : null;
+    }
+
+    get _locale() {
+      const locale = this._ui && typeof this._ui.date_locale === 'string' ? this._ui.date_locale : 'en-GB';
+      try {
+        return Intl.DateTimeFormat.supportedLocalesOf([locale]).length ? locale : 'en-GB';
+      } catch (_) {
+        return 'en-GB';
+      }
+    }
+
+    _t() {
+      return makeTranslator(this._ui, this._audience, (id) => {
+        this._missing = this._missing || new Set();
+        if (!this._missing.has(id)) {
+          this._missing.add(id);
+          console.error(`frontdoor-wizard: ui.json has no wording for "${id}".`);
+        }
+      });
+    }
+
+    // -- skeleton ---------------------------------------------------------------------------
+
+    _build() {
+      this._built = true;
+      const doc = this.ownerDocument;
+      const root = this._root;
+      this._cssReady = this._attachStyles();
+
+      this._els = {};
+      const els = this._els;
+      els.wizard = h(doc, 'div', { class: 'fd', hidden: true, part: 'wizard' });
+      els.header = h(doc, 'div', { class: 'fd-header' });
+      els.screen = h(doc, 'div', { class: 'fd-screen' });
+      els.idle = h(doc, 'div', { class: 'fd-idle', hidden: true });
+      els.wizard.append(els.header, els.screen, els.idle);
+
+      els.message = h(doc, 'p', { class: 'fd-fallback-message', hidden: true });
+      els.fallback = h(doc, 'div', { class: 'fd-fallback', part: 'fallback' }, h(doc, 'slot'));
+      els.live = h(doc, 'div', { class: 'fd-visually-hidden', 'aria-live': 'polite', id: 'fd-live' });
+      els.alert = h(doc, 'div', { class: 'fd-visually-hidden', 'aria-live': 'assertive', id: 'fd-alert' });
+      root.append(els.wizard, els.message, els.fallback, els.live, els.alert);
+    }
+
+    _attachStyles() {
+      const root = this._root;
+      // Kiosk: the build inlines the CSS as a string (no request on file://).
+      if (typeof frontdoorWizardCss === 'string') {
+        try {
+          const sheet = new CSSStyleSheet();
+          sheet.replaceSync(frontdoorWizardCss); // eslint-disable-line no-undef
+          root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+        } catch (error) {
+          console.error('frontdoor-wizard: the inlined stylesheet could not be used:', error);
+        }
+        return Promise.resolve();
+      }
+      const link = h(this.ownerDocument, 'link', { rel: 'stylesheet', href: new URL('frontdoor-wizard.css', MODULE_URL).href });
+      const ready = new Promise((resolve) => {
+        const done = () => { clearTimeout(timer); resolve(); };
+        const timer = setTimeout(done, CSS_TIMEOUT_MS);
+        link.addEventListener('load', done);
+        link.addEventListener('error', () => {
+          console.error(`frontdoor-wizard: could not load ${link.href}`);
+          done();
+        });
+      });
+      root.append(link);
+      return ready;
+    }
+
+    // -- start / fail -----------------------------------------------------------------------
+
+    async _start() {
+      const run = ++this._run;
+      this._showFallback(null);
+      this._hideIdle();
+      try {
+        // Every attribute is checked up front, so each bad value is reported even when the
+        // bundle then fails to load.
+        const given = {};
+        for (const [attribute, fact] of Object.entries(FACT_ATTRIBUTES)) {
+          const value = this._attr(attribute);
+          if (value !== undefined) given[fact] = value;
+        }
+        void this._idleSeconds;
+        void this._exitUrl;
+        const src = this._attr('src');
+        if (src === undefined) {
+          if (!this.hasAttribute('src')) console.error('frontdoor-wizard: attribute src is missing: give the URL of frontdoor-data.json.');
+          throw new Error('no data bundle');
+        }
+        const bundle = await this._loadBundle(src);
+        if (run !== this._run) return;
+        const { files, ui, directory } = bundleFiles(bundle);
+        this._ui = ui;
+        this._towns = townsOf(directory);
+
+        const prefill = { ...given };
+        if (prefill.area !== undefined) {
+          const town = matchTown(prefill.area, this._towns);
+          if (town) prefill.area = town;
+          else {
+            this._report(`area=${prefill.area}`, `frontdoor-wizard: attribute area="${this.getAttribute('area')}" is not a town in the directory; it is ignored.`);
+            delete prefill.area;
+          }
+        }
+        this._flow = newFlow(prefill);
+        this._renderHeader();
+
+        const core = await createCore({});
+        if (run !== this._run) return;
+        const loaded = await core.load(files);
+        if (!loaded || loaded.ok !== true) throw new Error(`the core refused the data: ${describeErrors(loaded)}`);
+        this._core = core;
+        await this._cssReady;
+        if (run !== this._run) return;
+        await this._advance({ focus: false, run });
+      } catch (error) {
+        if (run === this._run) this._fail(error);
+      }
+    }
+
+    async _loadBundle(src) {
+      if (src.startsWith('#')) {
+        const id = src.slice(1);
+        const rootNode = this.getRootNode();
+        const script = (rootNode && typeof rootNode.getElementById === 'function' ? rootNode.getElementById(id) : null)
+          || this.ownerDocument.getElementById(id);
+        if (!script) throw new Error(`no element with id "${id}" for src="${src}"`);
+        return JSON.parse(script.textContent);
+      }
+      const url = new URL(src, this.ownerDocument.baseURI);
+      const response = await fetch(url.href, { credentials: 'same-origin' });
+      if (!response.ok) throw new Error(`${url.href} answered HTTP ${response.status}`);
+      return response.json();
+    }
+
+    /** Something failed: the static directory comes back, with a line saying so. */
+    _fail(error) {
+      console.error('frontdoor-wizard: showing the static directory instead of the wizard:', error && error.message ? error.message : error);
+      const t = this._ui ? this._t() : null;
+      const message = t && t.has('fallback_message') ? t('fallback_message') : LAST_RESORT_MESSAGE;
+      this._showFallback(message);
+    }
+
+    _showFallback(message) {
+      const els = this._els;
+      els.fallback.hidden = false;
+      els.screen.replaceChildren();
+      // Keep the 999 line and the exit button when the wording is known.
+      els.wizard.hidden = !this._ui;
+      els.screen.hidden = true;
+      els.message.hidden = !message;
+      els.message.textContent = message || '';
+    }
+
+    _showWizard() {
+      const els = this._els;
+      els.message.hidden = true;
+      els.fallback.hidden = true;
+      els.screen.hidden = false;
+      els.wizard.hidden = false;
+    }
+
+    // -- flow -------------------------------------------------------------------------------
+
+    /** Asks the core what comes next for the facts so far and shows it. */
+    async _advance({ focus = true, run = this._run, replay = null } = {}) {
+      try {
+        const ask = () => this._core.route(flowFacts(this._flow), isoInstant(Date.now()));
+        let response = await ask();
+        if (run !== this._run) return;
+        // After Change: answer again, by themselves, the later questions whose earlier answer
+        // still fits, so the person lands back on the outcome (or the first new question).
+        let pending = replay ? [...replay] : [];
+        while (pending.length && response && response.ok === true && response.next_question) {
+          const question = response.next_question;
+          const entry = pending.find((a) => a.fact === question.fact);
+          const reused = entry ? replayAnswer(question, entry.value, this._audience, this._t(), this._towns) : null;
+          if (!reused) break;
+          pending = pending.filter((a) => a !== entry);
+          this._flow = flowAnswer(this._flow, {
+            fact: question.fact, value: reused.value, label: reused.label,
+            question: resolveWording(question.text, this._audience) || question.fact,
+          });
+          response = await ask();
+          if (run !== this._run) return;
+        }
+        if (!response || response.ok !== true) throw new Error(`the core could not route: ${describeErrors(response)}`);
+        if (!response.next_question && !(Array.isArray(response.contacts) && response.contacts.length)) {
+          // Never an outcome with nobody to contact: the static directory is safer.
+          throw new Error('the core gave an outcome with no contacts');
+        }
+        this._response = response;
+        this._renderHeader();
+        if (response.next_question) this._renderQuestion(response.next_question);
+        else this._renderOutcome(response);
+        this._showWizard();
+        this._idleCheck();
+        this._scheduleRefresh();
+        if (focus) this._focusHeading();
+      } catch (error) {
+        if (run === this._run) this._fail(error);
+      }
+    }
+
+    /**
+     * An outcome left on screen goes stale (MASH closes at 5pm): re-ask the core every minute
+     * and when the page is shown again, and redraw only when who answers has changed.
+     */
+    _scheduleRefresh() {
+      clearTimeout(this._refreshTimer);
+      if (!this._response || this._response.next_question) return;
+      this._refreshTimer = setTimeout(() => this._refresh(), REFRESH_MS);
+    }
+
+    async _refresh() {
+      clearTimeout(this._refreshTimer);
+      const shown = this._response;
+      if (!this._core || !shown || shown.next_question || !this.isConnected) return;
+      const run = this._run;
+      const response = await this._core.route(flowFacts(this._flow), isoInstant(Date.now()));
+      if (run !== this._run || shown !== this._response) return;
+      if (response && response.ok === true && !response.next_question && outcomeKey(response) !== outcomeKey(shown)) {
+        const hadFocus = this._els.screen.contains(this._root.activeElement);
+        this._response = response;
+        this._renderOutcome(response);
+        this._announce(this._t()('outcome_updated'));
+        if (hadFocus) this._focusHeading();
+      }
+      this._scheduleRefresh();
+    }
+
+    _focusHeading() {
+      const heading = this._root.getElementById('fd-question') || this._root.getElementById('fd-outcome');
+      if (heading) heading.focus();
+    }
+
+    _answer(question, option, label) {
+      this._flow = flowAnswer(this._flow, {
+        fact: question.fact,
+        value: option,
+        question: resolveWording(question.text, this._audience) || question.fact,
+        label,
+      });
+      const replay = this._replay;
+      this._replay = null;
+      this._advance({ replay });
+    }
+
+    _back() {
+      this._replay = null;
+      this._flow = flowBack(this._flow);
+      this._advance();
+    }
+
+    _change(index) {
+      this._replay = this._flow.answers.slice(index + 1);
+      this._flow = flowChange(this._flow, index);
+      this._advance();
+    }
+
+    _startAgain({ focus = true } = {}) {
+      this._replay = null;
+      if (this._kiosk) {
+        const selection = this.ownerDocument.getSelection();
+        if (selection) selection.removeAllRanges();
+      }
+      this._flow = flowReset(this._flow);
+      this._hideIdle();
+      this._advance({ focus });
+    }
+
+    // -- rendering: chrome ------------------------------------------------------------------
+
+    _renderHeader() {
+      if (!this._ui) return;
+      const audience = this._audience;
+      if (this._headerAudience === audience && this._els.header.firstChild) return;
+      this._headerAudience = audience;
+      const doc = this.ownerDocument;
+      const t = this._t();
+
+      const danger = h(doc, 'p', { class: 'fd-danger' });
+      for (const part of templateParts(t.raw('danger_line'))) {
+        if (part.text !== undefined) danger.append(part.text);
+        else if (part.name === 'number') {
+          const number = t('danger_number');
+          danger.append(h(doc, 'a', { class: 'fd-link fd-danger__tel', href: telHref(number) }, number));
+        } else danger.append(`{${part.name}}`);
+      }
+
+      const exit = h(doc, 'button', { type: 'button', id: 'fd-exit', class: 'fd-exit', onclick: () => this._exit() },
+        h(doc, 'span', { class: 'fd-visually-hidden' }, `${t('exit_prefix')} `), t('exit_button'));
+      const exitWrap = h(doc, 'div', { class: 'fd-exit-wrap' }, exit);
+      this._els.header.replaceChildren(exitWrap, danger);
+    }
+
+    _backButton() {
+      const t = this._t();
+      if (this._flow.answers.length === 0) return null;
+      return h(this.ownerDocument, 'button', { type: 'button', class: 'fd-back', onclick: () => this._back() }, t('button_back'));
+    }
+
+    _startAgainButton() {
+      const t = this._t();
+      return h(this.ownerDocument, 'p', { class: 'fd-start-again' },
+        h(this.ownerDocument, 'button', { type: 'button', class: 'fd-link-button', onclick: () => this._startAgain() }, t('button_start_again')));
+    }
+
+    // -- rendering: question ----------------------------------------------------------------
+
+    _renderQuestion(question, error = null) {
+      const doc = this.ownerDocument;
+      const t = this._t();
+      const audience = this._audience;
+      const text = resolveWording(question.text, audience) || question.fact;
+      const hint = resolveWording(question.hint, audience);
+      const remembered = flowRemembered(this._flow, question.fact);
+      const options = questionOptions(question, audience, t);
+      // A place is typed (with suggestions), not picked from a long list of radios.
+      const isChoice = options.length > 0 && question.type !== 'number' && question.type !== 'area';
+      const places = placesFor(question, options, this._towns);
+      const errorId = 'fd-error';
+      const hintId = hint ? 'fd-hint' : null;
+      const describedBy = [hintId, error ? errorId : null].filter(Boolean).join(' ') || null;
+
+      const heading = h(doc, 'h1', { id: 'fd-question', class: 'fd-heading-l', tabindex: '-1' });
+      const errorLine = error
+        ? h(doc, 'p', { id: errorId, class: 'fd-error-message' }, h(doc, 'span', { class: 'fd-visually-hidden' }, `${t('error_prefix')} `), error.message)
+        : null;
+      const hintLine = hint ? h(doc, 'div', { id: 'fd-hint', class: 'fd-hint' }, hint) : null;
+      const group = h(doc, 'div', { class: `fd-form-group${error ? ' fd-form-group--error' : ''}` });
+      const form = h(doc, 'form', { class: 'fd-form', novalidate: true });
+      let unknownOption = null;
+      let submit;
+
+      if (isChoice) {
+        heading.append(text);
+        const radios = h(doc, 'div', { class: 'fd-radios' });
+        options.forEach((option, index) => {
+          const id = `fd-answer-${index}`;
+          if (option.unknown && index > 0) radios.append(h(doc, 'div', { class: 'fd-radios__divider' }, t('or')));
+          const input = h(doc, 'input', {
+            class: 'fd-radios__input', id, name: 'answer', type: 'radio', value: String(index),
+            'aria-describedby': option.hint ? `${id}-hint` : null,
+          });
+          if (remembered.found && sameValue(remembered.value, option.value)) input.checked = true;
+          radios.append(h(doc, 'div', { class: 'fd-radios__item' },
+            input,
+            h(doc, 'label', { class: 'fd-label fd-radios__label', for: id }, option.label),
+            option.hint ? h(doc, 'div', { id: `${id}-hint`, class: 'fd-hint fd-radios__hint' }, option.hint) : null));
+        });
+        group.append(h(doc, 'fieldset', { class: 'fd-fieldset', 'aria-describedby': describedBy },
+          h(doc, 'legend', { class: 'fd-fieldset__legend' }, heading), hintLine, errorLine, radios));
+        submit = () => {
+          const checked = form.querySelector('input[name="answer"]:checked');
+          if (!checked) return this._showError(question, { message: t('error_choose'), target: 'fd-answer-0' });
+          const option = options[Number(checked.value)];
+          return this._answer(question, option.value, option.label);
+        };
+      } else {
+        // number or area: one text input, its label inside the h1 (GOV.UK question pages).
+        const numeric = question.type === 'number';
+        heading.append(h(doc, 'label', { class: 'fd-label-wrapper', for: 'fd-input' }, text));
+        const input = h(doc, 'input', {
+          class: `fd-input${numeric ? ' fd-input--width-3' : ''}${error ? ' fd-input--error' : ''}`,
+          id: 'fd-input', name: 'answer', type: 'text', autocomplete: 'off', spellcheck: 'false',
+          inputmode: numeric ? 'numeric' : null, list: !numeric && places.length ? 'fd-towns' : null,
+          'aria-describedby': describedBy,
+        });
+        if (error && error.value !== undefined) input.value = error.value;
+        else if (remembered.found && remembered.value !== null && remembered.value !== undefined) input.value = String(remembered.value);
+        group.append(...[heading, hintLine, errorLine, input].filter(Boolean));
+        if (!numeric && places.length) {
+          group.append(h(doc, 'datalist', { id: 'fd-towns' }, places.map((town) => h(doc, 'option', { value: town }))));
+        }
+        unknownOption = options.find((o) => o.unknown) || (question.unknown_option ? { value: null, label: t('answer_unknown') } : null);
+        const min = Number.isFinite(question.min) ? question.min : null;
+        const max = Number.isFinite(question.max) ? question.max : null;
+        submit = () => {
+          if (numeric) {
+            const checked = checkNumber(input.value, min ?? undefined, max ?? undefined);
+            if (!checked.ok) {
+              const id = { empty: 'error_number_empty', invalid: 'error_number_invalid', range: 'error_number_range' }[checked.error];
+              return this._showError(question, { message: t(id, { min: min ?? '', max: max ?? '' }), target: 'fd-input', value: input.value });
+            }
+            return this._answer(question, checked.value, String(checked.value));
+          }
+          if (!input.value.trim()) return this._showError(question, { message: t('error_area_empty'), target: 'fd-input', value: input.value });
+          const town = places.length ? matchTown(input.value, places) : input.value.trim();
+          if (!town) return this._showError(question, { message: t('error_area_unknown', { value: input.value.trim(), unknown: unknownOption ? unknownOption.label : t('answer_unknown') }), target: 'fd-input', value: input.value });
+          return this._answer(question, town, town);
+        };
+      }
+
+      form.append(group);
+      const buttons = h(doc, 'div', { class: 'fd-button-group' },
+        h(doc, 'button', { type: 'submit', class: 'fd-button' }, t('button_continue')));
+      if (unknownOption) {
+        buttons.append(h(doc, 'button', {
+          type: 'button', class: 'fd-button fd-button--secondary',
+          onclick: () => this._answer(question, null, unknownOption.label),
+        }, unknownOption.label));
+      }
+      form.append(buttons);
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        submit();
+      });
+
+      const summary = error ? this._errorSummary(error) : null;
+      this._els.screen.replaceChildren(...[this._backButton(), summary, form, this._startAgainButton()].filter(Boolean));
+    }
+
+    _errorSummary(error) {
+      const doc = this.ownerDocument;
+      const t = this._t();
+      const link = h(doc, 'a', {
+        href: `#${error.target}`,
+        onclick: (event) => {
+          // In-page link without changing the URL (no hash: nothing about answers in the URL).
+          event.preventDefault();
+          const target = this._root.getElementById(error.target);
+          if (target) target.focus();
+        },
+      }, error.message);
+      return h(doc, 'div', { class: 'fd-error-summary', tabindex: '-1', id: 'fd-error-summary' },
+        h(doc, 'div', { role: 'alert' },
+          h(doc, 'h2', { class: 'fd-error-summary__title' }, t('error_summary_title')),
+          h(doc, 'ul', { class: 'fd-error-summary__list' }, h(doc, 'li', null, link))));
+    }
+
+    _showError(question, error) {
+      this._renderQuestion(question, error);
+      const summary = this._root.getElementById('fd-error-summary');
+      if (summary) summary.focus();
+    }
+
+    // -- rendering: outcome -----------------------------------------------------------------
+
+    _renderOutcome(response) {
+      const doc = this.ownerDocument;
+      const t = this._t();
+      const locale = this._locale;
+      const now = response.at || isoInstant(Date.now());
+      const { primary, meanwhile, others } = pickContacts(response.contacts);
+      const container = h(doc, 'div', { class: 'fd-outcome', 'data-level': response.level || 'none' });
+
+      container.append(h(doc, 'h1', { id: 'fd-outcome', class: 'fd-heading-l', tabindex: '-1' }, t('outcome_heading')));
+      if (response.level) {
+        container.append(h(doc, 'p', { class: `fd-level fd-level--${response.level}` },
+          // Plain words per level (ui.json `level_<id>`) for families; the Wiltshire level name otherwise.
+          t(t.has(`level_${response.level}`) ? `level_${response.level}` : 'level_text',
+            { name: response.level_name || response.level, filter: response.level_filter || '' })));
+      }
+
+      if (primary) container.append(this._card(primary, now, { primary: true }));
+      if (meanwhile) {
+        container.append(h(doc, 'h2', { class: 'fd-heading-m' }, t('meanwhile_heading')));
+        container.append(this._card(meanwhile, now, { primary: true }));
+      }
+
+      const notes = (Array.isArray(response.notes) ? response.notes : []).map((n) => resolveWording(n, this._audience)).filter(Boolean);
+      if (notes.length) {
+        container.append(h(doc, 'div', { class: 'fd-notes' },
+          h(doc, 'h2', { class: 'fd-heading-m' }, t('notes_heading')),
+          h(doc, 'ul', { class: 'fd-list fd-list--bullet' }, notes.map((n) => h(doc, 'li', null, n)))));
+      }
+
+      if (others.length) {
+        container.append(h(doc, 'h2', { class: 'fd-heading-m' }, t('others_heading')));
+        for (const contact of others) container.append(this._card(contact, now, { primary: false }));
+      }
+
+      container.append(this._answersList());
+      if (response.checked) container.append(h(doc, 'p', { class: 'fd-checked' }, t('last_checked', { date: formatDate(response.checked, locale) })));
+
+      if (this._audience === 'professional') container.append(this._record(response));
+
+      this._els.screen.replaceChildren(...[this._backButton(), container, this._startAgainButton()].filter(Boolean));
+    }
+
+    _card(raw, now, { primary }) {
+      const doc = this.ownerDocument;
+      const t = this._t();
+      // The core resolves wording for the audience; a per-audience object is resolved here too.
+      const contact = { ...raw };
+      for (const key of ['name', 'why', 'hours_text', 'label_now', 'phone_label']) {
+        if (contact[key] !== null && typeof contact[key] === 'object') contact[key] = resolveWording(contact[key], this._audience);
+      }
+      const status = contact.open_now === true ? 'open' : contact.open_now === false ? 'closed' : 'unknown';
+      const card = h(doc, 'section', {
+        class: `fd-card fd-card--${primary ? 'primary' : 'other'} fd-card--${status}`,
+        'data-service': contact.service,
+      });
+      card.append(h(doc, primary ? 'h2' : 'h3', { class: primary ? 'fd-heading-m' : 'fd-heading-s' }, contact.name || contact.service));
+      card.append(h(doc, 'p', { class: `fd-status fd-status--${status}` }, openStatusText(contact, now, t, this._locale)));
+      if (contact.label_now) card.append(h(doc, 'p', { class: 'fd-label-now' }, t('label_now', { label: contact.label_now })));
+
+      const href = telHref(contact.phone);
+      if (href) {
+        card.append(h(doc, 'p', { class: 'fd-call' },
+          h(doc, 'a', { class: primary ? 'fd-tel fd-tel--big' : 'fd-tel', href },
+            t('call_number', { number: contact.phone, label: contact.phone_label || contact.name || '' }))));
+        if (contact.option !== null && contact.option !== undefined && contact.option !== '') {
+          card.append(h(doc, 'p', { class: 'fd-option' }, t('call_option', { option: contact.option })));
+        }
+      }
+      if (contact.email) card.append(this._contactLine('contact_email', contact.email, `mailto:${contact.email}`));
+      if (contact.web) card.append(this._contactLine('contact_web', contact.web, contact.web));
+      if (contact.why) card.append(h(doc, 'p', { class: 'fd-why' }, contact.why));
+      if (contact.hours_text) card.append(h(doc, 'p', { class: 'fd-hours' }, t('hours_line', { hours: contact.hours_text })));
+
+      const haveReady = (Array.isArray(contact.have_ready) ? contact.have_ready : []).map((x) => resolveWording(x, this._audience)).filter(Boolean);
+      if (haveReady.length && primary) {
+        card.append(h(doc, primary ? 'h3' : 'h4', { class: 'fd-heading-s' }, t('have_ready_heading')),
+          h(doc, 'ul', { class: 'fd-list fd-list--bullet' }, haveReady.map((x) => h(doc, 'li', null, x))));
+      }
+      const notes = (Array.isArray(contact.notes) ? contact.notes : []).map((x) => resolveWording(x, this._audience)).filter(Boolean);
+      if (notes.length) card.append(h(doc, 'ul', { class: 'fd-list fd-card__notes' }, notes.map((x) => h(doc, 'li', null, x))));
+      return card;
+    }
+
+    /** Email or web line: a link, except in a kiosk (nothing may leave the wizard but tel:). */
+    _contactLine(id, text, href) {
+      const doc = this.ownerDocument;
+      const t = this._t();
+      const line = h(doc, 'p', { class: 'fd-contact-line' });
+      for (const part of templateParts(t.raw(id))) {
+        if (part.text !== undefined) line.append(part.text);
+        else if (part.name === 'value') {
+          line.append(this._kiosk || !/^(https?:|mailto:)/i.test(href)
+            ? h(doc, 'span', { class: 'fd-contact-value' }, text)
+            : h(doc, 'a', { class: 'fd-link fd-contact-value', href }, text));
+        } else line.append(`{${part.name}}`);
+      }
+      return line;
+    }
+
+    _answersList() {
+      const doc = this.ownerDocument;
+      const t = this._t();
+      const answers = this._flow.answers;
+      const wrap = h(doc, 'div', { class: 'fd-answers' });
+      if (!answers.length) return wrap;
+      wrap.append(h(doc, 'h2', { class: 'fd-heading-m' }, t('answers_heading')));
+      const list = h(doc, 'dl', { class: 'fd-summary-list' });
+      answers.forEach((answer, index) => {
+        list.append(h(doc, 'div', { class: 'fd-summary-list__row' },
+          h(doc, 'dt', { class: 'fd-summary-list__key' }, answer.question),
+          h(doc, 'dd', { class: 'fd-summary-list__value' }, answer.label),
+          h(doc, 'dd', { class: 'fd-summary-list__actions' },
+            h(doc, 'button', { type: 'button', class: 'fd-link-button', onclick: () => this._change(index) },
+              t('button_change'), h(doc, 'span', { class: 'fd-visually-hidden' }, ` ${answer.question}`)))));
+      });
+      wrap.append(list);
+      return wrap;
+    }
+
+    _record(response) {
+      const doc = this.ownerDocument;
+      const t = this._t();
+      const text = recordText({ t, response, answers: this._flow.answers, locale: this._locale });
+      const pre = h(doc, 'pre', { class: 'fd-record__text', id: 'fd-record-text', tabindex: '0' }, text);
+      const copy = h(doc, 'button', { type: 'button', class: 'fd-button fd-button--secondary', onclick: () => this._copy(text, pre) }, t('record_copy'));
+      const print = h(doc, 'button', { type: 'button', class: 'fd-button fd-button--secondary', onclick: () => this.ownerDocument.defaultView.print() }, t('record_print'));
+      return h(doc, 'section', { class: 'fd-record', 'aria-labelledby': 'fd-record-heading' },
+        h(doc, 'h2', { class: 'fd-heading-m', id: 'fd-record-heading' }, t('record_heading')),
+        h(doc, 'p', { class: 'fd-hint' }, t('record_hint')),
+        pre,
+        h(doc, 'div', { class: 'fd-button-group fd-record__buttons' }, copy, print));
+    }
+
+    async _copy(text, pre) {
+      const t = this._t();
+      const clipboard = this.ownerDocument.defaultView.navigator.clipboard;
+      try {
+        if (!clipboard || typeof clipboard.writeText !== 'function') throw new Error('no clipboard');
+        await clipboard.writeText(text);
+        this._announce(t('record_copied'));
+      } catch (_) {
+        // Fallback: select the record so the person can copy it themselves.
+        const selection = this.ownerDocument.getSelection();
+        if (selection) selection.selectAllChildren(pre);
+        pre.focus();
+        this._announce(t('record_selected'));
+      }
+    }
+
+    // -- announcements ------------------------------------------------------------------------
+
+    _announce(text, assertive = false) {
+      const region = assertive ? this._els.alert : this._els.live;
+      // Set at once (no timer: a page's fake clock must not hold messages back); the same
+      // message twice differs by a no-break space so it is announced again.
+      region.textContent = region.textContent === text ? `${text}\u00a0` : text;
+    }
+
+    // -- exit this page -----------------------------------------------------------------------
+
+    _keyUp(event) {
+      const now = Date.now();
+      const state = exitKeyUp(this._shift, event, now);
+      this._shift = state;
+      if (!state.counted) {
+        if (state.cancelled) clearTimeout(this._shiftTimer);
+        return;
+      }
+      clearTimeout(this._shiftTimer);
+      const t = this._ui ? this._t() : null;
+      const say = (id, params) => { if (t) this._announce(t(id, params), true); };
+      if (state.exit) {
+        this._shift = null;
+        say('exit_activated');
+        this._exit();
+        return;
+      }
+      if (state.remaining === 1) say('exit_shift_one');
+      else say('exit_shift_many', { count: state.remaining });
+      this._shiftTimer = setTimeout(() => {
+        this._shift = null;
+        say('exit_expired');
+      }, Math.max(0, state.first + SHIFT_WINDOW_MS - now));
+    }
+
+    _exit() {
+      const t = this._ui ? this._t() : null;
+      if (this._kiosk) {
+        // A kiosk never leaves the wizard: forget everything and show the first screen.
+        this._startAgain();
+        return;
+      }
+      const doc = this.ownerDocument;
+      const view = doc.defaultView;
+      this._run += 1;
+      this._flow = flowReset(this._flow);
+      this._els.screen.replaceChildren();
+      this._els.wizard.hidden = true;
+      this.hidden = true;
+      try {
+        const sheet = new view.CSSStyleSheet();
+        sheet.replaceSync('html { background: #fff !important; } body { display: none !important; }');
+        doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+      } catch (_) {
+        // Older browsers: the hidden attribute below still blanks most pages.
+      }
+      if (doc.body) doc.body.hidden = true;
+      doc.title = t && t.has('exit_document_title') ? t('exit_document_title') : '\u200b';
+      view.location.replace(this._exitUrl);
+    }
+
+    // -- kiosk idle reset ---------------------------------------------------------------------
+
+    _activity() {
+      this._lastInput = Date.now();
+      if (!this._els.idle.hidden) this._hideIdle();
+    }
+
+    _pristine() {
+      return this._flow.answers.length === 0 && !(this._els.screen.querySelector('.fd-error-summary'));
+    }
+
+    _idleCheck() {
+      clearTimeout(this._idleTimer);
+      if (!this._kiosk || !this._core || !this.isConnected) {
+        this._hideIdle();
+        return;
+      }
+      const state = idlePhase(this._lastInput, Date.now(), this._idleSeconds, this._pristine());
+      if (state.phase === 'active') {
+        this._hideIdle();
+        this._idleTimer = setTimeout(() => this._idleCheck(), Math.max(250, state.waitMs));
+      } else if (state.phase === 'countdown') {
+        this._showIdle(state.secondsLeft);
+        this._idleTimer = setTimeout(() => this._idleCheck(), 1000);
+      } else {
+        this._lastInput = Date.now();
+        this._startAgain({ focus: false });
+      }
+    }
+
+    _showIdle(seconds) {
+      const doc = this.ownerDocument;
+      const t = this._t();
+      const text = seconds === 1 ? t('kiosk_countdown_one') : t('kiosk_countdown', { seconds });
+      const idle = this._els.idle;
+      if (idle.hidden) {
+        const keep = h(doc, 'button', {
+          type: 'button', class: 'fd-button', id: 'fd-keep-going',
+          onclick: () => { this._lastInput = Date.now(); this._hideIdle(); this._idleCheck(); },
+        }, t('kiosk_keep_going'));
+        idle.replaceChildren(
+          h(doc, 'p', { class: 'fd-heading-m', id: 'fd-idle-text' }, text),
+          h(doc, 'p', { class: 'fd-idle__hint' }, t('kiosk_countdown_hint')),
+          keep);
+        idle.setAttribute('role', 'dialog');
+        idle.setAttribute('aria-labelledby', 'fd-idle-text');
+        idle.hidden = false;
+        this._announce(text, true);
+        keep.focus();
+      } else {
+        const line = this._root.getElementById('fd-idle-text');
+        if (line) line.textContent = text;
+      }
+    }
+
+    _hideIdle() {
+      if (!this._els || this._els.idle.hidden) return;
+      const hadFocus = this._els.idle.contains(this._root.activeElement);
+      this._els.idle.hidden = true;
+      this._els.idle.replaceChildren();
+      this._els.idle.removeAttribute('role');
+      this._els.idle.removeAttribute('aria-labelledby');
+      if (hadFocus) this._focusHeading();
+    }
+  }
+
+  return FrontdoorWizard;
+}
+
+function sameValue(a, b) {
+  if (a === b) return true;
+  return a !== null && b !== null && a !== undefined && b !== undefined && String(a) === String(b);
+}
+
+/** What decides the outcome screen's content (not the time itself). */
+function outcomeKey(response) {
+  return JSON.stringify([response.level, (response.contacts || []).map((c) => [c.service, c.open_now, c.label_now, c.closes_at, c.opens_next])]);
+}
+
+function describeErrors(response) {
+  if (!response || !Array.isArray(response.errors)) return 'no response';
+  return response.errors.map((e) => `${e.where ? `${e.where}: ` : ''}${e.message || e.id}`).join('; ');
+}
+
+if (typeof customElements !== 'undefined' && typeof HTMLElement !== 'undefined' && !customElements.get('frontdoor-wizard')) {
+  customElements.define('frontdoor-wizard', defineElement());
+}
+
+export { resolveWording, templateParts, fillTemplate, makeTranslator, telHref, isoInstant, londonParts, formatClock, formatLondonDay, formatWhen, formatUntil, formatDate, formatDateTime, openStatusText, pickContacts, newFlow, flowFacts, flowAnswer, flowBack, flowChange, flowReset, flowRemembered, checkNumber, townsOf, matchTown, checkAttribute, shiftPress, exitKeyUp, idlePhase, questionOptions, placesFor, replayAnswer, recordText, bundleFiles };

@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+// A tiny static server for the demo and the browser tests (node:http only).
+//   node web/serve.mjs DIR [PORT]      (PORT 0 or omitted = any free port)
+// Binds 127.0.0.1, sends the CSP a council site would use, refuses anything outside DIR.
+
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+function send(res, status, text, headers = {}) {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
+  res.end(`${text}\n`);
+}
+
+/** A plain list of a folder's entries (used for a root without index.html). */
+function listing(dir, urlPath) {
+  const items = readdirSync(dir, { withFileTypes: true })
+    .filter((d) => !d.name.startsWith('.'))
+    .map((d) => (d.isDirectory() ? `${d.name}/` : d.name))
+    .sort()
+    .map((name) => `<li><a href="${encodeURI(name)}">${name.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</a></li>`);
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><title>${urlPath}</title><ul>${items.join('')}</ul></html>\n`;
+}
+
+/**
+ * Starts the server.
+ * @param {string} dir folder to serve
+ * @param {number} [port=0] 0 = any free port
+ * @returns {Promise<{url: string, port: number, close: () => Promise<void>}>}
+ */
+export function startServer(dir, port = 0) {
+  const root = realpathSync(resolve(dir));
+  const server = createServer((req, res) => {
+    const common = {
+      'Content-Security-Policy': CSP,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, 'method not allowed', { ...common, Allow: 'GET, HEAD' });
+      return;
+    }
+    let urlPath;
+    try {
+      urlPath = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    } catch {
+      send(res, 400, 'bad request', common);
+      return;
+    }
+    // Checked on the raw request too: URL parsing already folds "/a/../b".
+    const raw = String(req.url).split('?')[0];
+    if (urlPath.includes('\0') || urlPath.split(/[\\/]/).includes('..') || /(^|[\\/])\.\.([\\/]|$)|%2e%2e/i.test(raw)) {
+      send(res, 403, 'forbidden', common);
+      return;
+    }
+    let path = resolve(root, `.${urlPath}`);
+    if (path !== root && !path.startsWith(root + sep)) {
+      send(res, 403, 'forbidden', common);
+      return;
+    }
+    try {
+      if (existsSync(path)) path = realpathSync(path);
+      if (path !== root && !path.startsWith(root + sep)) {
+        send(res, 403, 'forbidden', common);
+        return;
+      }
+      let stats = existsSync(path) ? statSync(path) : null;
+      if (stats && stats.isDirectory()) {
+        if (!urlPath.endsWith('/')) {
+          res.writeHead(301, { ...common, Location: `${encodeURI(urlPath)}/` });
+          res.end();
+          return;
+        }
+        const index = join(path, 'index.html');
+        if (existsSync(index)) {
+          path = index;
+          stats = statSync(index);
+        } else {
+          const body = listing(path, urlPath);
+          res.writeHead(200, { ...common, 'Content-Type': TYPES['.html'] });
+          res.end(req.method === 'HEAD' ? undefined : body);
+          return;
+        }
+      }
+      if (!stats || !stats.isFile()) {
+        send(res, 404, 'not found', common);
+        return;
+      }
+      res.writeHead(200, {
+        ...common,
+        'Content-Type': TYPES[extname(path).toLowerCase()] || 'application/octet-stream',
+        'Content-Length': stats.size,
+      });
+      if (req.method === 'HEAD') {
+        res.end();
+        return;
+      }
+      createReadStream(path).on('error', () => res.destroy()).pipe(res);
+    } catch {
+      send(res, 500, 'server error', common);
+    }
+  });
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const { port: actual } = server.address();
+      resolvePromise({
+        url: `http://127.0.0.1:${actual}/`,
+        port: actual,
+        close: () => new Promise((done) => {
+          server.closeAllConnections?.();
+          server.close(() => done());
+        }),
+      });
+    });
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [dir, portText = '0'] = process.argv.slice(2);
+  const port = Number(portText);
+  if (!dir || !Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write('usage: node web/serve.mjs DIR [PORT]\n');
+    process.exit(2);
+  }
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    process.stderr.write(`serve: ${dir} is not a folder (run \`make web\` first?)\n`);
+    process.exit(1);
+  }
+  startServer(dir, port).then(({ url }) => {
+    const demo = existsSync(join(dir, 'demo', 'index.html')) ? `${url}demo/` : url;
+    process.stdout.write(`Serving ${resolve(dir)} at ${demo}  (Ctrl+C to stop)\n`);
+  }, (error) => {
+    process.stderr.write(`serve: ${error.message}\n`);
+    process.exit(1);
+  });
+}
