@@ -48,7 +48,7 @@ web: native wasm
 	node web/build.mjs
 
 test: deps
-	$(MAKE) test-native test-wasm web test-js test-browser
+	$(MAKE) test-native test-asan test-wasm web test-js test-browser test-fuzz
 
 test-native: native
 	ctest --test-dir build/native $(CTEST_FLAGS)
@@ -89,7 +89,7 @@ bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.jso
 
 # Reliability (docs/reliability.md). The whole doctest suite under AddressSanitizer + UBSan
 # (leaks included); any report fails the run.
-SANITIZER_ENV := ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:detect_stack_use_after_return=1 \
+SANITIZER_ENV := ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 \
                  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 test-asan:
 	cmake --preset asan >/dev/null
@@ -105,7 +105,7 @@ FUZZ_SECONDS ?= 300
 FUZZ_FLAGS = -dict=tests/fuzz/frontdoor.dict -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
 fuzz-build:
 	CXX=clang++-14 cmake --preset fuzz >/dev/null
-	cmake --build --preset fuzz
+	cmake --build --preset fuzz --target $(addprefix fuzz_,$(FUZZ_TARGETS))
 
 fuzz: fuzz-build
 	@set -e; for t in $(FUZZ_TARGETS); do \
@@ -124,6 +124,27 @@ test-fuzz: fuzz-build
 	    -artifact_prefix=tests/fuzz/artifacts/$$t/ "$$tmp/$$t" \
 	    || { echo "fuzz_$$t failed: the input is in tests/fuzz/artifacts/$$t/"; exit 1; }; \
 	done
+
+# Generated documentation (needs build/native/frontdoor and data/ only): docs/flow.dot + .svg
+# (the rules as a graph, Graphviz) and the printable contact sheet docs/poster/who-to-contact-
+# {A4,A3}.html + .pdf (docs/poster/poster.mjs, printed by headless Chromium; fails if a sheet
+# has more pages than fit a noticeboard). Installs graphviz when `dot` is missing.
+DOCS_CHROMIUM := chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+  --disable-background-networking --disable-component-update --disable-sync --no-pdf-header-footer
+.PHONY: docs
+docs: native
+	@command -v dot >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends graphviz; }
+	build/native/frontdoor graph --data data --format dot > docs/flow.dot.tmp && mv docs/flow.dot.tmp docs/flow.dot
+	dot -Tsvg docs/flow.dot -o docs/flow.svg
+	node docs/poster/poster.mjs --data data --out docs/poster
+	@set -e; for paper in A4 A3; do \
+	  profile=$$(mktemp -d); \
+	  $(DOCS_CHROMIUM) --user-data-dir=$$profile --print-to-pdf=docs/poster/who-to-contact-$$paper.pdf \
+	    file://$(CURDIR)/docs/poster/who-to-contact-$$paper.html 2>/dev/null || { rm -rf $$profile; exit 1; }; \
+	  rm -rf $$profile; echo "wrote docs/poster/who-to-contact-$$paper.pdf"; \
+	done
+	node docs/poster/poster.mjs --check-pdf --out docs/poster
 
 demo: deps web
 	node web/serve.mjs dist 8080

@@ -231,11 +231,26 @@ TEST_CASE("bad requests are error responses, never exceptions") {
     json e = json::parse(l.handle(json{{"op", "route"}, {"facts", {{"concern", big}}}}.dump()));
     CHECK(first_error(e) == "facts.unknown_value");
     CHECK(e["errors"][0]["message"].get<std::string>().size() < 400);
-    std::string deep = "{\"op\":\"route\",\"facts\":{\"concern\":" + std::string(200000, '[') + std::string(200000, ']') + "}}";
-    CHECK(first_error(json::parse(l.handle(deep))) == "facts.wrong_type");
+    // Nesting is capped (docs/api.md) before parsing: 200 levels parse, 300 do not.
+    auto nested = [](std::size_t levels) {
+      return "{\"op\":\"route\",\"facts\":{\"concern\":" + std::string(levels, '[') + std::string(levels, ']') + "}}";
+    };
+    CHECK(first_error(json::parse(l.handle(nested(200)))) == "facts.wrong_type");
+    CHECK(first_error(json::parse(l.handle(nested(300)))) == "request.too_deep");
+    CHECK(first_error(json::parse(l.handle(nested(200000)))) == "request.too_deep");
+    // Brackets inside strings are text, not nesting.
+    json r2 = json::parse(l.handle(json{{"op", "route"}, {"facts", {{"concern", std::string(100000, '[')}}}}.dump()));
+    CHECK(first_error(r2) == "facts.unknown_value");
     std::string garbage(2 * 1024 * 1024, '[');
-    CHECK(first_error(json::parse(l.handle(garbage))) == "request.syntax");
+    CHECK(first_error(json::parse(l.handle(garbage))) == "request.too_deep");
     CHECK(l.model() != nullptr);
+  }
+  SUBCASE("a request over 16 MiB is refused before parsing") {
+    Session l = loaded();
+    std::string huge = json{{"op", "route"}, {"facts", {{"area", std::string(16 * 1024 * 1024, 'x')}}}}.dump();
+    CHECK(first_error(json::parse(l.handle(huge))) == "request.too_large");
+    CHECK(l.model() != nullptr);
+    CHECK(json::parse(l.handle(json{{"op", "route"}, {"facts", json::object()}}.dump()))["ok"] == true);
   }
   SUBCASE("invalid UTF-8 inside a string does not escape as an exception") {
     Session l = loaded();

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -312,6 +313,40 @@ TEST_CASE("frontdoor holidays prints one ISO date a line") {
       CHECK(run.code == 2);
       CHECK(contains(run.err, "usage: frontdoor holidays"));
     }
+  }
+}
+
+TEST_CASE("frontdoor import-holidays turns GOV.UK's bank-holidays.json into calendar exceptions") {
+  const std::string fixture = frontdoor::test::repo_path("tests/fixtures/govuk-bank-holidays.json");
+  SUBCASE("merged into data/calendar.json it changes nothing: the data already matches GOV.UK") {
+    Run run = run_cli("import-holidays " + quote(fixture) + " --data " + quote(kData));
+    REQUIRE(run.code == 0);
+    CHECK(json::parse(run.out) == frontdoor::test::read_json("data/calendar.json"));
+    CHECK(contains(run.err, "0 exception(s) added"));
+  }
+  SUBCASE("alone it lists the one-off changes since 2018, and the result loads") {
+    Run run = run_cli("import-holidays " + quote(fixture));
+    REQUIRE(run.code == 0);
+    const json calendar = json::parse(run.out);
+    std::vector<std::string> dates;
+    for (const auto& e : calendar.at("exceptions")) dates.push_back(e.at("date").get<std::string>() + " " + e.at("kind").get<std::string>());
+    for (const char* expected : {"2020-05-04 remove", "2020-05-08 add", "2022-06-03 add", "2022-09-19 add", "2023-05-08 add"}) {
+      CHECK(std::find(dates.begin(), dates.end(), expected) != dates.end());
+    }
+    TempDir dir;
+    copy_data(dir);
+    dir.write("calendar.json", run.out);
+    Run lint = run_cli("lint --data " + quote(dir.path.string()));
+    CHECK_MESSAGE(lint.code == 0, lint.out);
+  }
+  SUBCASE("a file that is not GOV.UK's format is refused with its name, and no file is required") {
+    TempDir dir;
+    dir.write("bad.json", "{\"scotland\": {}}");
+    Run run = run_cli("import-holidays " + quote(dir.file("bad.json")));
+    CHECK(run.code == 1);
+    CHECK(contains(run.err, "bad.json"));
+    CHECK(run.out.empty());
+    CHECK(run_cli("import-holidays").code == 2);
   }
 }
 

@@ -18,6 +18,7 @@ import {
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { minify } from 'terser';
 import { renderDirectory, missingWording, WORDING_KEYS } from './fallback.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -181,6 +182,69 @@ function fillTemplate(text, { ui, directoryFor }) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Minifying (terser for the JavaScript, a careful whitespace/comment strip for the CSS)
+
+const TERSER = { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } };
+
+async function terse(code, fileName, options) {
+  let result;
+  try {
+    result = await minify(code, { ...TERSER, ...options });
+  } catch (error) {
+    throw new BuildError(`${fileName}: terser failed: ${error.message}${error.line ? ` (line ${error.line}, col ${error.col})` : ''}`);
+  }
+  return result.code;
+}
+
+const MIN_IMPORT = /^import\s*(?:([\w$]+)\s*,?\s*)?(?:\{([^}]*)\})?\s*from\s*(["'])([^"']+)\3;?/;
+const MIN_EXPORT = /;?export\s*\{([^}]*)\};?$/;
+
+/**
+ * Minifies an ES module that follows the module rule (docs/web.md) and writes it back in the
+ * rule's shape: one line per import at the top, the code, one `export { ... };` line at the end.
+ */
+export async function minifyModule(source, fileName) {
+  let code = (await terse(source, fileName, { module: true })).trim();
+  const imports = [];
+  for (let match = MIN_IMPORT.exec(code); match; match = MIN_IMPORT.exec(code)) {
+    const [all, defaultName, named, , from] = match;
+    const parts = [];
+    if (defaultName) parts.push(defaultName);
+    if (named !== undefined) parts.push(`{ ${named.split(',').map((p) => p.trim().replace(/\s+as\s+/, ' as ')).filter(Boolean).join(', ')} }`);
+    imports.push(parts.length ? `import ${parts.join(', ')} from '${from}';` : `import '${from}';`);
+    code = code.slice(all.length);
+  }
+  const exported = MIN_EXPORT.exec(code);
+  if (exported) code = code.slice(0, exported.index);
+  if (/(^|[;}\s])(import\s*[\w{*'"]|export\s*[\w{*])/.test(code)) {
+    throw new BuildError(`${fileName}: the minified module has an import/export statement that is not at the top or the end`);
+  }
+  const exportLine = exported
+    ? `export { ${exported[1].split(',').map((p) => p.trim()).filter(Boolean).join(', ')} };`
+    : null;
+  return `${[...imports, `${code};`, exportLine].filter(Boolean).join('\n')}\n`;
+}
+
+/** A function body (bare `return` and `await` allowed) minified; its top-level names are local. */
+async function minifyBody(body, fileName) {
+  return terse(body, fileName, { module: true, parse: { bare_returns: true } });
+}
+
+/** CSS without comments and needless whitespace (strings kept as they are). */
+export function minifyCss(css) {
+  const parts = css.split(/("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')/);
+  return parts.map((part, index) => {
+    if (index % 2) return part;
+    return part
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,>])\s*/g, '$1')
+      .replace(/:\s+/g, ':')
+      .replace(/;}/g, '}');
+  }).join('').trim();
+}
+
+// ---------------------------------------------------------------------------------------------
 // Kiosk: one classic inline script
 
 const IMPORT_LINE = /^\s*import\s+(?:([\w$]+)\s*(?:,\s*)?)?(?:\{([^}]*)\})?\s*(?:from\s*)?['"]([^'"]+)['"]\s*;?\s*$/;
@@ -255,11 +319,30 @@ function jsString(text) {
   return JSON.stringify(text).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-function kioskScript(src) {
+/**
+ * Bytes as a JS string literal of one character per byte (Latin-1): compresses far better than
+ * base64. Escaped as \xNN: backslash, the quote, "<" (no "</script" or "<!--") and the C0 control
+ * characters (line breaks among them). U+2028/2029 cannot occur below U+0100. U+007F–U+009F are
+ * left as they are: valid in a JS string and passed through unchanged by the HTML parser (which
+ * merely notes them), and escaping them costs 1.3 KB brotli.
+ */
+export function latin1Literal(bytes) {
+  let out = '"';
+  for (const byte of bytes) {
+    if (byte < 0x20 || byte === 0x22 || byte === 0x3c || byte === 0x5c) {
+      out += `\\x${byte.toString(16).padStart(2, '0')}`;
+    } else {
+      out += String.fromCharCode(byte);
+    }
+  }
+  return `${out}"`;
+}
+
+async function kioskScript(src) {
   const classic = readFileSync(src.classicJs, 'utf8').replace(/^\s*\/\/# sourceMappingURL=.*$/gm, '');
   const factory = classicExportName(classic);
-  const wasmBase64 = readFileSync(src.classicWasm).toString('base64');
-  const css = readFileSync(src.elementCss, 'utf8');
+  const wasm = latin1Literal(readFileSync(src.classicWasm));
+  const css = minifyCss(readFileSync(src.elementCss, 'utf8'));
   const modules = {
     './frontdoor-core-module.js': '__fdCoreModule',
     './frontdoor-core.js': '__fdCore',
@@ -269,8 +352,9 @@ function kioskScript(src) {
     if (!name) throw new BuildError(`${where}: the kiosk cannot inline an import of "${from}"`);
     return name;
   };
-  const wrapperBody = moduleToFunctionBody(readFileSync(src.wrapper, 'utf8'), 'web/core/frontdoor-core.js', resolveImport);
-  const elementBody = moduleToFunctionBody(readFileSync(src.elementJs, 'utf8'), 'frontdoor-wizard.js', resolveImport);
+  const wrapperBody = await minifyBody(moduleToFunctionBody(readFileSync(src.wrapper, 'utf8'), 'web/core/frontdoor-core.js', resolveImport), 'web/core/frontdoor-core.js');
+  const elementBody = await minifyBody(moduleToFunctionBody(readFileSync(src.elementJs, 'utf8'), 'frontdoor-wizard.js', resolveImport), 'frontdoor-wizard.js');
+  const classicMin = await terse(`${classic}\n;return ${factory};`, basename(src.classicJs), { parse: { bare_returns: true } });
 
   const script = `
 /* frontdoor kiosk: Emscripten classic module + web/core/frontdoor-core.js + frontdoor-wizard.js */
@@ -278,17 +362,15 @@ function kioskScript(src) {
 'use strict';
 var frontdoorWizardCss = ${jsString(css)};
 var __fdClassicModule = (function () {
-${classic}
-return ${factory};
+${classicMin}
 })();
-var __fdWasm = ${jsString(wasmBase64)};
+var __fdWasm = ${wasm};
 var frontdoorCoreDefaults = {
   moduleFactory: __fdClassicModule,
-  // The wasm is inline: no fetch, no data: URL (both blocked by the page's CSP).
+  // The wasm is inline (one character per byte): no fetch, no data: URL (both blocked by the page's CSP).
   instantiateWasm: function (imports) {
-    var text = atob(__fdWasm);
-    var bytes = new Uint8Array(text.length);
-    for (var i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);
+    var bytes = Uint8Array.from(__fdWasm, function (c) { return c.charCodeAt(0); });
+    __fdWasm = null;
     return WebAssembly.instantiate(bytes, imports);
   }
 };
@@ -311,9 +393,9 @@ function sha256Base64(text) {
   return createHash('sha256').update(text, 'utf8').digest('base64');
 }
 
-function buildKiosk(src, { bundle, ui, directoryFor }) {
+async function buildKiosk(src, { bundle, ui, directoryFor }) {
   const template = readFileSync(src.kiosk, 'utf8');
-  const script = kioskScript(src);
+  const script = await kioskScript(src);
   const data = JSON.stringify(bundle).replace(/</g, '\\u003c');
   let html = fillTemplate(template, { ui, directoryFor: (audience) => directoryFor(audience, { links: false }) });
   const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => `'sha256-${sha256Base64(m[1])}'`);
@@ -371,10 +453,11 @@ export async function build(argv = []) {
     // 1. dist/web (staged, so the data can be validated with the very files we ship).
     const web = join(stage, 'web');
     mkdirSync(web);
-    copyFileSync(src.elementJs, join(web, 'frontdoor-wizard.js'));
-    copyFileSync(src.elementCss, join(web, 'frontdoor-wizard.css'));
-    copyFileSync(src.wrapper, join(web, 'frontdoor-core.js'));
-    copyFileSync(src.moduleJs, join(web, 'frontdoor-core-module.js'));
+    // Minified; the readable sources stay in web/ and build/wasm.
+    writeFileSync(join(web, 'frontdoor-wizard.js'), await minifyModule(readFileSync(src.elementJs, 'utf8'), 'frontdoor-wizard.js'));
+    writeFileSync(join(web, 'frontdoor-wizard.css'), `${minifyCss(readFileSync(src.elementCss, 'utf8'))}\n`);
+    writeFileSync(join(web, 'frontdoor-core.js'), await minifyModule(readFileSync(src.wrapper, 'utf8'), 'frontdoor-core.js'));
+    writeFileSync(join(web, 'frontdoor-core-module.js'), `${await terse(readFileSync(src.moduleJs, 'utf8').replace(/^\s*\/\/# sourceMappingURL=.*$/gm, ''), 'frontdoor-core-module.js', { module: true })}\n`);
     copyFileSync(src.moduleWasm, join(web, 'frontdoor-core.wasm'));
     // So node reads the staged .js files as ES modules wherever --out is.
     writeFileSync(join(stage, 'package.json'), '{"type": "module"}\n');
@@ -423,7 +506,7 @@ export async function build(argv = []) {
     // 3. dist/kiosk.
     const kiosk = join(stage, 'kiosk');
     mkdirSync(kiosk);
-    writeFileSync(join(kiosk, 'frontdoor-kiosk.html'), buildKiosk(src, { bundle, ui, directoryFor }));
+    writeFileSync(join(kiosk, 'frontdoor-kiosk.html'), await buildKiosk(src, { bundle, ui, directoryFor }));
 
     // 4. Swap into place only now that everything was built.
     for (const part of ['web', 'demo', 'kiosk']) {

@@ -2,11 +2,15 @@
 // A tiny static server for the demo and the browser tests (node:http only).
 //   node web/serve.mjs DIR [PORT]      (PORT 0 or omitted = any free port)
 // Binds 127.0.0.1, sends the CSP a council site would use, refuses anything outside DIR.
+// Compresses like a council's server would: brotli (or gzip) when the request accepts it, from a
+// FILE.br / FILE.gz next to the file when there is one, else made once and kept in memory.
 
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 
@@ -22,6 +26,37 @@ const TYPES = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/** Worth compressing (images here are already compressed). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt']);
+
+const ENCODERS = {
+  br: (bytes) => promisify(brotliCompress)(bytes, {
+    params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  }),
+  gzip: (bytes) => promisify(gzip)(bytes, { level: 9 }),
+};
+
+/**
+ * The encoding to send for an Accept-Encoding header: br before gzip, none when neither is
+ * accepted (q=0 refuses one; "*" accepts any not named).
+ */
+export function pickEncoding(header) {
+  return acceptedEncodings(header)[0] || null;
+}
+
+/** The encodings an Accept-Encoding header allows, of br and gzip, best first. */
+function acceptedEncodings(header) {
+  const q = {};
+  for (const item of String(header || '').split(',')) {
+    const [name, ...params] = item.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const value = qParam ? Number(qParam.slice(2)) : 1;
+    q[name] = Number.isFinite(value) ? value : 0;
+  }
+  return ['br', 'gzip'].filter((encoding) => (encoding in q ? q[encoding] : q['*']) > 0);
+}
 
 function send(res, status, text, headers = {}) {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
@@ -46,6 +81,33 @@ function listing(dir, urlPath) {
  */
 export function startServer(dir, port = 0) {
   const root = realpathSync(resolve(dir));
+  // path + encoding → {key (size, mtime), bytes: Promise<Buffer>, done: Buffer once made}
+  const compressed = new Map();
+  const encode = (path, stats, encoding) => {
+    const id = `${path}\0${encoding}`;
+    const key = `${stats.size}:${stats.mtimeMs}`;
+    const cached = compressed.get(id);
+    if (cached && cached.key === key) return cached;
+    const sidecar = `${path}.${encoding === 'br' ? 'br' : 'gz'}`;
+    const entry = { key, done: null };
+    entry.bytes = existsSync(sidecar) && statSync(sidecar).mtimeMs >= stats.mtimeMs
+      ? Promise.resolve(readFileSync(sidecar))
+      : ENCODERS[encoding](readFileSync(path));
+    entry.bytes.then((bytes) => { entry.done = bytes; }, () => compressed.delete(id));
+    compressed.set(id, entry);
+    return entry;
+  };
+  /**
+   * The best accepted encoding, without waiting for brotli at quality 11 (seconds for the wasm):
+   * while it is being made, gzip (milliseconds) is sent when accepted.
+   */
+  const encoded = (path, stats, accepted) => {
+    const entries = accepted.map((encoding) => ({ encoding, entry: encode(path, stats, encoding) }));
+    const ready = entries.find((e) => e.entry.done);
+    const chosen = ready || entries.find((e) => e.encoding === 'gzip') || entries[0];
+    return chosen.entry.bytes.then((bytes) => ({ encoding: chosen.encoding, bytes }));
+  };
+
   const server = createServer((req, res) => {
     const common = {
       'Content-Security-Policy': CSP,
@@ -102,10 +164,23 @@ export function startServer(dir, port = 0) {
         send(res, 404, 'not found', common);
         return;
       }
+      const ext = extname(path).toLowerCase();
+      const type = TYPES[ext] || 'application/octet-stream';
+      const accepted = COMPRESSIBLE.has(ext) ? acceptedEncodings(req.headers['accept-encoding']) : [];
+      if (accepted.length) {
+        encoded(path, stats, accepted).then(({ encoding, bytes }) => {
+          res.writeHead(200, {
+            ...common, 'Content-Type': type, 'Content-Encoding': encoding, 'Content-Length': bytes.length, Vary: 'Accept-Encoding',
+          });
+          res.end(req.method === 'HEAD' ? undefined : bytes);
+        }, () => send(res, 500, 'server error', common));
+        return;
+      }
       res.writeHead(200, {
         ...common,
-        'Content-Type': TYPES[extname(path).toLowerCase()] || 'application/octet-stream',
+        'Content-Type': type,
         'Content-Length': stats.size,
+        ...(COMPRESSIBLE.has(ext) ? { Vary: 'Accept-Encoding' } : {}),
       });
       if (req.method === 'HEAD') {
         res.end();

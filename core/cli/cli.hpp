@@ -5,6 +5,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -24,6 +25,17 @@ struct UsageError : std::runtime_error {
 /** Invalid input or data: exit 1; `what()` is the full message (may span several lines). */
 struct InputError : std::runtime_error {
   using std::runtime_error::runtime_error;
+};
+
+/** A data file that cannot even be sent to the core (e.g. invalid UTF-8): exit 1. `lint` prints
+    it as a problem line on stdout, other commands on stderr. */
+struct DataFileError : InputError {
+  DataFileError(std::string file_name, std::string message, std::string error_id, const std::string& dir)
+      : InputError(dir + "/" + file_name + ": " + message + " [" + error_id + "]"),
+        file(std::move(file_name)), problem(std::move(message)), id(std::move(error_id)) {}
+  std::string file;    /**< e.g. "ui.json" */
+  std::string problem; /**< what is wrong */
+  std::string id;      /**< stable error id */
 };
 
 /** One option a command accepts. */
@@ -58,7 +70,11 @@ Args parse_args(const CommandSpec& spec, int argc, char** argv, int first);
 /** The whole text of a file; throws InputError "PATH: cannot read file". */
 std::string read_file(const std::string& path);
 
-/** `{"directory.json": "<text>", ...}` read from `dir`; throws InputError for a missing folder or file. */
+/** Byte offset of the first invalid UTF-8 sequence in `text`, or nullopt when it is valid. */
+std::optional<std::size_t> first_invalid_utf8(const std::string& text);
+
+/** `{"directory.json": "<text>", ...}` read from `dir`; throws InputError for a missing folder or
+    file, or a file that is not valid UTF-8. */
 Json read_data_files(const std::string& dir);
 
 /** The response of `request`, parsed; throws InputError listing the errors when `ok` is false. */
@@ -78,6 +94,7 @@ std::string pretty(const Json& value);
 
 // Commands: each returns the exit code.
 int run_route(const Args& args);
+int run_import_holidays(const Args& args);
 int run_holidays(const Args& args);
 int run_lint(const Args& args);
 int run_ask(const Args& args);

@@ -7,10 +7,18 @@ namespace frontdoor::cli {
 
 int run_lint(const Args& args) {
   const std::string& dir = args.require("data");
-  Json request = {{"op", "lint"}, {"files", read_data_files(dir)}};
+  Json files;
+  try {
+    files = read_data_files(dir);
+  } catch (const DataFileError& e) {
+    // The same one-line form as the core's problems: `file: message [id]`.
+    std::cout << e.file << ": " << e.problem << " [" << e.id << "]\n";
+    return 1;
+  }
+  Json request = {{"op", "lint"}, {"files", files}};
   if (auto at = args.get("at")) request["at"] = *at;
   Session session;
-  const Json response = Json::parse(session.handle(request.dump(-1, ' ', false, Json::error_handler_t::replace)));
+  const Json response = Json::parse(session.handle(request.dump()));
   // Without `problems` the request itself was refused (e.g. a bad --at): an input error.
   if (!response.contains("problems")) call(session, request, dir);
   std::string errors, warnings;

@@ -83,11 +83,41 @@ std::string read_file(const std::string& path) {
   return out.str();
 }
 
+std::optional<std::size_t> first_invalid_utf8(const std::string& text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
+    const unsigned c = p[i];
+    std::size_t len = 0;
+    unsigned min = 0;
+    if (c < 0x80) { ++i; continue; }
+    if (c >= 0xC2 && c <= 0xDF) { len = 1; min = 0x80; }
+    else if (c >= 0xE0 && c <= 0xEF) { len = 2; min = 0x800; }
+    else if (c >= 0xF0 && c <= 0xF4) { len = 3; min = 0x10000; }
+    else return i;
+    unsigned cp = c & (0x3F >> len);
+    for (std::size_t k = 1; k <= len; ++k) {
+      if (i + k >= n || (p[i + k] & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+    i += len + 1;
+  }
+  return std::nullopt;
+}
+
 Json read_data_files(const std::string& dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) throw InputError(dir + ": no such data folder");
   Json files = Json::object();
-  for (const auto& name : frontdoor::data_file_names()) files[name] = read_file(dir + "/" + name);
+  for (const auto& name : frontdoor::data_file_names()) {
+    std::string text = read_file(dir + "/" + name);
+    // Refuse invalid UTF-8 here: the request would otherwise carry it silently replaced.
+    if (auto bad = first_invalid_utf8(text)) {
+      throw DataFileError(name, "the file is not valid UTF-8 (byte " + std::to_string(*bad) + ")", "json.syntax", dir);
+    }
+    files[name] = std::move(text);
+  }
   return files;
 }
 
@@ -120,7 +150,7 @@ std::string error_line(const Json& error, const std::string& data_dir) {
 }
 
 Json call(Session& session, const Json& request, const std::string& data_dir) {
-  const std::string response_text = session.handle(request.dump(-1, ' ', false, Json::error_handler_t::replace));
+  const std::string response_text = session.handle(request.dump());
   Json response = Json::parse(response_text, nullptr, false);
   if (response.is_discarded() || !response.is_object()) {
     throw InputError("internal error: the core returned malformed JSON for op " + request.value("op", std::string()));

@@ -23,6 +23,7 @@ const char* const kOverview =
     "  graph     the question flow and rules as Graphviz dot or Mermaid\n"
     "  paths     every distinct answer path and its outcome, as CSV\n"
     "  diff      the paths whose outcome changes between two data folders\n"
+    "  import-holidays  GOV.UK bank-holidays.json as calendar.json exceptions\n"
     "\n"
     "Run `frontdoor <command> --help` for its options.\n"
     "Exit codes: 0 ok, 1 invalid input or data (message on stderr), 2 usage.\n";
@@ -99,6 +100,16 @@ const std::vector<Command>& commands() {
         2,
         2},
        run_diff},
+      {{"import-holidays",
+        "usage: frontdoor import-holidays FILE [--data DIR]\n"
+        "  Reads GOV.UK's bank-holidays.json (division england-and-wales) and prints a calendar.json\n"
+        "  whose exceptions make the rules match it for the years it covers (add/remove days).\n"
+        "  With --data: merged into DIR/calendar.json's exceptions (closures kept). Nothing is written:\n"
+        "  review the output, save it as data/calendar.json, then run `frontdoor lint`.\n",
+        {{"data"}},
+        1,
+        1},
+       run_import_holidays},
   };
   return table;
 }

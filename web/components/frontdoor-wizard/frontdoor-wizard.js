@@ -149,12 +149,19 @@ function dayNumber(p) {
   return Math.round(Date.UTC(p.year, p.month - 1, p.day) / 86400000);
 }
 
+const dateFormatters = new Map();
 /**
  * A calendar date as words in GOV.UK style ("Monday 30 November 2026": no commas, whatever the
  * ICU version), names from Intl. `fields`: Intl options for the wanted parts.
  */
 function dateWords(year, month, day, locale, fields) {
-  const format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...fields });
+  // Making an Intl.DateTimeFormat costs far more than using one: one per locale and fields.
+  const key = `${locale}\0${JSON.stringify(fields)}`;
+  let format = dateFormatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...fields });
+    dateFormatters.set(key, format);
+  }
   return format.formatToParts(new Date(Date.UTC(year, month - 1, day, 12)))
     .filter((part) => part.type !== 'literal').map((part) => part.value).join(' ');
 }
@@ -517,6 +524,38 @@ function h(doc, tag, attrs, ...children) {
   return node;
 }
 
+/**
+ * Resolves after the browser has had the chance to paint (a frame, then a task), so a long task
+ * that follows does not hold back the first paint. Also resolves in a hidden tab, which has no
+ * frames.
+ */
+function nextPaint() {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    const frame = globalThis.requestAnimationFrame;
+    if (typeof frame === 'function') frame(() => setTimeout(() => { clearTimeout(timer); resolve(); }, 0));
+  });
+}
+
+/**
+ * Makes `want` the children of `parent` with as few DOM moves as possible: nodes that stay keep
+ * their computed style (a node moved or inserted has its whole subtree's style recalculated).
+ */
+function setChildren(parent, want) {
+  const keep = new Set(want);
+  for (const child of [...parent.childNodes]) if (!keep.has(child)) child.remove();
+  let ref = parent.firstChild;
+  for (const node of want) {
+    if (node === ref) ref = ref.nextSibling;
+    else parent.insertBefore(node, ref);
+  }
+}
+
+/** A radio's value: the fact value (strings as they are, anything else JSON: "true", "null"). */
+function radioValue(value) {
+  return typeof value === 'string' ? value : JSON.stringify(value === undefined ? null : value);
+}
+
 function defineElement() {
   const Base = globalThis.HTMLElement;
 
@@ -618,15 +657,28 @@ function defineElement() {
 
     get _locale() {
       const locale = this._ui && typeof this._ui.date_locale === 'string' ? this._ui.date_locale : 'en-GB';
+      if (this._localeChecked && this._localeChecked.asked === locale) return this._localeChecked.locale;
+      let supported;
       try {
-        return Intl.DateTimeFormat.supportedLocalesOf([locale]).length ? locale : 'en-GB';
+        supported = Intl.DateTimeFormat.supportedLocalesOf([locale]).length ? locale : 'en-GB';
       } catch (_) {
-        return 'en-GB';
+        supported = 'en-GB';
       }
+      this._localeChecked = { asked: locale, locale: supported };
+      return supported;
     }
 
     _t() {
-      return makeTranslator(this._ui, this._audience, (id) => {
+      const audience = this._audience;
+      const cached = this._translator;
+      if (cached && cached.ui === this._ui && cached.audience === audience) return cached.t;
+      const t = this._makeT(audience);
+      this._translator = { ui: this._ui, audience, t };
+      return t;
+    }
+
+    _makeT(audience) {
+      return makeTranslator(this._ui, audience, (id) => {
         this._missing = this._missing || new Set();
         if (!this._missing.has(id)) {
           this._missing.add(id);
@@ -706,6 +758,12 @@ function defineElement() {
           if (!this.hasAttribute('src')) console.error('frontdoor-wizard: attribute src is missing: give the URL of frontdoor-data.json.');
           throw new Error('no data bundle');
         }
+        // Let the page (and the static directory in it) paint before any work of ours; then the
+        // wasm is fetched and compiled while the bundle is fetched, not after it.
+        await nextPaint();
+        if (run !== this._run) return;
+        const corePromise = createCore({});
+        corePromise.catch(() => {}); // reported below, once the bundle is in
         const bundle = await this._loadBundle(src);
         if (run !== this._run) return;
         const { files, ui, directory } = bundleFiles(bundle);
@@ -724,7 +782,10 @@ function defineElement() {
         this._flow = newFlow(prefill);
         this._renderHeader();
 
-        const core = await createCore({});
+        const core = await corePromise;
+        if (run !== this._run) return;
+        // Loading the data is one long task: let the browser paint the static directory first.
+        await nextPaint();
         if (run !== this._run) return;
         const loaded = await core.load(files);
         if (!loaded || loaded.ok !== true) throw new Error(`the core refused the data: ${describeErrors(loaded)}`);
@@ -732,8 +793,25 @@ function defineElement() {
         await this._cssReady;
         if (run !== this._run) return;
         await this._advance({ focus: false, run });
+        // Once the first question is up: make now what the first outcome would otherwise make
+        // (date formatters, the locale check), so that answer is not the slow one.
+        setTimeout(() => { if (run === this._run) this._warmUp(); }, 0);
       } catch (error) {
         if (run === this._run) this._fail(error);
+      }
+    }
+
+    _warmUp() {
+      try {
+        const locale = this._locale;
+        const now = Date.now();
+        // No wording read here: a missing ui.json id must be reported by the screen using it.
+        formatDate(isoInstant(now).slice(0, 10), locale);
+        formatLondonDay(now, locale);
+        const p = londonParts(now);
+        if (p) dateWords(p.year, p.month, p.day, locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+      } catch (_) {
+        // Only a head start: the outcome makes whatever is missing.
       }
     }
 
@@ -913,19 +991,74 @@ function defineElement() {
       this._els.header.replaceChildren(exitWrap, danger);
     }
 
-    _backButton() {
+    /** Back and Start again, kept from screen to screen (made again when the wording changes). */
+    _chrome() {
       const t = this._t();
-      if (this._flow.answers.length === 0) return null;
-      return h(this.ownerDocument, 'button', { type: 'button', class: 'fd-back', onclick: () => this._back() }, t('button_back'));
+      if (!this._chromeNodes || this._chromeNodes.t !== t) {
+        const doc = this.ownerDocument;
+        this._chromeNodes = {
+          t,
+          back: h(doc, 'button', { type: 'button', class: 'fd-back', onclick: () => this._back() }, t('button_back')),
+          again: h(doc, 'p', { class: 'fd-start-again' },
+            h(doc, 'button', { type: 'button', class: 'fd-link-button', onclick: () => this._startAgain() }, t('button_start_again'))),
+        };
+      }
+      return this._chromeNodes;
     }
 
-    _startAgainButton() {
-      const t = this._t();
-      return h(this.ownerDocument, 'p', { class: 'fd-start-again' },
-        h(this.ownerDocument, 'button', { type: 'button', class: 'fd-link-button', onclick: () => this._startAgain() }, t('button_start_again')));
+    /** The screen: Back (after the first answer), `middle`, Start again; unchanged nodes stay. */
+    _setScreen(middle) {
+      const { back, again } = this._chrome();
+      setChildren(this._els.screen, [this._flow.answers.length ? back : null, ...middle, again].filter(Boolean));
     }
 
     // -- rendering: question ----------------------------------------------------------------
+
+    /**
+     * The form kept from question to question: only what differs is changed (a new heading, the
+     * radios' labels, values and hints in place), so the browser recalculates little style.
+     */
+    _questionForm() {
+      const t = this._t();
+      if (this._form && this._form.t === t) return this._form;
+      const doc = this.ownerDocument;
+      const form = h(doc, 'form', { class: 'fd-form', novalidate: true });
+      const buttons = h(doc, 'div', { class: 'fd-button-group' },
+        h(doc, 'button', { type: 'submit', class: 'fd-button' }, t('button_continue')));
+      const state = {
+        t, form, buttons, submit: null, secondary: null,
+        choice: null, // {group, fieldset, legend, radios, divider, items: [{item, input, label, hint}]}
+      };
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        if (state.submit) state.submit();
+      });
+      this._form = state;
+      return state;
+    }
+
+    /** The radios part of the form, kept; its items are reused for the next question's options. */
+    _choiceGroup(state) {
+      if (state.choice) return state.choice;
+      const doc = this.ownerDocument;
+      const legend = h(doc, 'legend', { class: 'fd-fieldset__legend' });
+      const radios = h(doc, 'div', { class: 'fd-radios' });
+      const fieldset = h(doc, 'fieldset', { class: 'fd-fieldset' }, legend, radios);
+      const group = h(doc, 'div', { class: 'fd-form-group' }, fieldset);
+      state.choice = { group, fieldset, legend, radios, divider: null, dividerText: null, items: [] };
+      return state.choice;
+    }
+
+    _radioItem(choice, index) {
+      if (choice.items[index]) return choice.items[index];
+      const doc = this.ownerDocument;
+      const id = `fd-answer-${index}`;
+      const input = h(doc, 'input', { class: 'fd-radios__input', id, name: 'answer', type: 'radio' });
+      const label = h(doc, 'label', { class: 'fd-label fd-radios__label', for: id });
+      const item = h(doc, 'div', { class: 'fd-radios__item' }, input, label);
+      choice.items[index] = { item, input, label, hint: null, id };
+      return choice.items[index];
+    }
 
     _renderQuestion(question, error = null) {
       const doc = this.ownerDocument;
@@ -941,43 +1074,63 @@ function defineElement() {
       const errorId = 'fd-error';
       const hintId = hint ? 'fd-hint' : null;
       const describedBy = [hintId, error ? errorId : null].filter(Boolean).join(' ') || null;
+      const state = this._questionForm();
+      const { form } = state;
 
       const heading = h(doc, 'h1', { id: 'fd-question', class: 'fd-heading-l', tabindex: '-1' });
       const errorLine = error
         ? h(doc, 'p', { id: errorId, class: 'fd-error-message' }, h(doc, 'span', { class: 'fd-visually-hidden' }, `${t('error_prefix')} `), error.message)
         : null;
       const hintLine = hint ? h(doc, 'div', { id: 'fd-hint', class: 'fd-hint' }, hint) : null;
-      const group = h(doc, 'div', { class: `fd-form-group${error ? ' fd-form-group--error' : ''}` });
-      const form = h(doc, 'form', { class: 'fd-form', novalidate: true });
+      let group;
       let unknownOption = null;
-      let submit;
 
       if (isChoice) {
         heading.append(text);
-        const radios = h(doc, 'div', { class: 'fd-radios' });
+        const choice = this._choiceGroup(state);
+        group = choice.group;
+        group.className = `fd-form-group${error ? ' fd-form-group--error' : ''}`;
+        if (describedBy) choice.fieldset.setAttribute('aria-describedby', describedBy);
+        else choice.fieldset.removeAttribute('aria-describedby');
+        choice.legend.replaceChildren(heading);
+        const radioNodes = [];
+        const inputs = [];
         options.forEach((option, index) => {
-          const id = `fd-answer-${index}`;
-          if (option.unknown && index > 0) radios.append(h(doc, 'div', { class: 'fd-radios__divider' }, t('or')));
-          const input = h(doc, 'input', {
-            class: 'fd-radios__input', id, name: 'answer', type: 'radio', value: String(index),
-            'aria-describedby': option.hint ? `${id}-hint` : null,
-          });
-          if (remembered.found && sameValue(remembered.value, option.value)) input.checked = true;
-          radios.append(h(doc, 'div', { class: 'fd-radios__item' },
-            input,
-            h(doc, 'label', { class: 'fd-label fd-radios__label', for: id }, option.label),
-            option.hint ? h(doc, 'div', { id: `${id}-hint`, class: 'fd-hint fd-radios__hint' }, option.hint) : null));
+          const item = this._radioItem(choice, index);
+          if (option.unknown && index > 0) {
+            const or = t('or');
+            if (!choice.divider || choice.dividerText !== or) {
+              choice.divider = h(doc, 'div', { class: 'fd-radios__divider' }, or);
+              choice.dividerText = or;
+            }
+            radioNodes.push(choice.divider);
+          }
+          const { input, label } = item;
+          input.value = radioValue(option.value);
+          input.checked = remembered.found && sameValue(remembered.value, option.value);
+          if (label.textContent !== option.label) label.textContent = option.label;
+          if (option.hint) {
+            if (!item.hint) item.hint = h(doc, 'div', { id: `${item.id}-hint`, class: 'fd-hint fd-radios__hint' });
+            if (item.hint.textContent !== option.hint) item.hint.textContent = option.hint;
+            input.setAttribute('aria-describedby', `${item.id}-hint`);
+          } else {
+            input.removeAttribute('aria-describedby');
+          }
+          setChildren(item.item, [input, label, option.hint ? item.hint : null].filter(Boolean));
+          radioNodes.push(item.item);
+          inputs.push(input);
         });
-        group.append(h(doc, 'fieldset', { class: 'fd-fieldset', 'aria-describedby': describedBy },
-          h(doc, 'legend', { class: 'fd-fieldset__legend' }, heading), hintLine, errorLine, radios));
-        submit = () => {
-          const checked = form.querySelector('input[name="answer"]:checked');
-          if (!checked) return this._showError(question, { message: t('error_choose'), target: 'fd-answer-0' });
-          const option = options[Number(checked.value)];
+        setChildren(choice.radios, radioNodes);
+        setChildren(choice.fieldset, [choice.legend, hintLine, errorLine, choice.radios].filter(Boolean));
+        state.submit = () => {
+          const index = inputs.findIndex((input) => input.checked);
+          if (index < 0) return this._showError(question, { message: t('error_choose'), target: 'fd-answer-0' });
+          const option = options[index];
           return this._answer(question, option.value, option.label);
         };
       } else {
         // number or area: one text input, its label inside the h1 (GOV.UK question pages).
+        group = h(doc, 'div', { class: `fd-form-group${error ? ' fd-form-group--error' : ''}` });
         const numeric = question.type === 'number';
         heading.append(h(doc, 'label', { class: 'fd-label-wrapper', for: 'fd-input' }, text));
         const input = h(doc, 'input', {
@@ -995,7 +1148,7 @@ function defineElement() {
         unknownOption = options.find((o) => o.unknown) || (question.unknown_option ? { value: null, label: t('answer_unknown') } : null);
         const min = Number.isFinite(question.min) ? question.min : null;
         const max = Number.isFinite(question.max) ? question.max : null;
-        submit = () => {
+        state.submit = () => {
           if (numeric) {
             const checked = checkNumber(input.value, min ?? undefined, max ?? undefined);
             if (!checked.ok) {
@@ -1011,23 +1164,19 @@ function defineElement() {
         };
       }
 
-      form.append(group);
-      const buttons = h(doc, 'div', { class: 'fd-button-group' },
-        h(doc, 'button', { type: 'submit', class: 'fd-button' }, t('button_continue')));
+      const [continueButton] = state.buttons.children;
+      let secondary = null;
       if (unknownOption) {
-        buttons.append(h(doc, 'button', {
+        secondary = h(doc, 'button', {
           type: 'button', class: 'fd-button fd-button--secondary',
           onclick: () => this._answer(question, null, unknownOption.label),
-        }, unknownOption.label));
+        }, unknownOption.label);
       }
-      form.append(buttons);
-      form.addEventListener('submit', (event) => {
-        event.preventDefault();
-        submit();
-      });
+      setChildren(state.buttons, [continueButton, secondary].filter(Boolean));
+      setChildren(form, [group, state.buttons]);
 
       const summary = error ? this._errorSummary(error) : null;
-      this._els.screen.replaceChildren(...[this._backButton(), summary, form, this._startAgainButton()].filter(Boolean));
+      this._setScreen([summary, form].filter(Boolean));
     }
 
     _errorSummary(error) {
@@ -1095,7 +1244,7 @@ function defineElement() {
 
       if (this._audience === 'professional') container.append(this._record(response));
 
-      this._els.screen.replaceChildren(...[this._backButton(), container, this._startAgainButton()].filter(Boolean));
+      this._setScreen([container]);
     }
 
     _card(raw, now, { primary }) {
