@@ -18,7 +18,6 @@ import {
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
-import { minify } from 'terser';
 import { renderDirectory, missingWording, WORDING_KEYS } from './fallback.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -186,7 +185,16 @@ function fillTemplate(text, { ui, directoryFor }) {
 
 const TERSER = { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } };
 
+let terserMinify;
 async function terse(code, fileName, options) {
+  if (!terserMinify) {
+    try {
+      ({ minify: terserMinify } = await import('terser'));
+    } catch (error) {
+      throw new BuildError(`terser (a root devDependency) is missing: run \`npm ci\` (\`make npm\`) first (${error.message})`);
+    }
+  }
+  const minify = terserMinify;
   let result;
   try {
     result = await minify(code, { ...TERSER, ...options });

@@ -1,5 +1,5 @@
 // `frontdoor export --format oruk` checked against the official Open Referral UK 3.0 schemas
-// (/work/shared/reference/oruk-3.0/schemata, or FRONTDOOR_ORUK_SCHEMAS) with ajv, and against
+// (../shared/reference/oruk-3.0/schemata beside the project, or FRONTDOOR_ORUK_SCHEMAS) with ajv, and against
 // data/directory.json: no phone number may be lost. Run: node --test tests/js/
 // Needs the native CLI (`make native`, or FRONTDOOR_CLI=<path to frontdoor>).
 import { test, describe, before } from 'node:test';
@@ -15,7 +15,8 @@ import addFormats from 'ajv-formats';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = resolve(ROOT, process.env.FRONTDOOR_CLI ?? 'build/native/frontdoor');
 const DATA = resolve(ROOT, process.env.FRONTDOOR_DATA_DIR ?? 'data');
-const SCHEMAS = resolve(process.env.FRONTDOOR_ORUK_SCHEMAS ?? '/work/shared/reference/oruk-3.0/schemata');
+// The official schemas sit in ../shared beside the project (as in CI).
+const SCHEMAS = resolve(process.env.FRONTDOOR_ORUK_SCHEMAS ?? join(ROOT, '..', 'shared', 'reference', 'oruk-3.0', 'schemata'));
 const URL_NAMESPACE = '6ba7b811-9dad-11d1-80b4-00c04fd430c8';
 
 /** RFC 4122 name-based UUID (v5), computed here independently of the C++ code. */

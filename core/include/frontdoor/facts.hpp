@@ -1,7 +1,7 @@
 #pragma once
 /**
  * @file
- * The facts vocabulary (docs: /work/shared/DESIGN.md, "Facts vocabulary") and validation of a
+ * The facts vocabulary (docs: ../shared/DESIGN.md, "Facts vocabulary") and validation of a
  * facts object. A fact given as JSON null means "asked, not known".
  */
 #include <map>
