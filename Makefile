@@ -44,7 +44,7 @@ wasm:
 	cmake --build --preset wasm --target $(WASM_MODULES)
 
 # dist/web (what a council copies), dist/kiosk (one offline file), dist/demo (the demo pages).
-web: native wasm
+web: native wasm npm
 	node web/build.mjs
 
 test: deps

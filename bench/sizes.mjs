@@ -33,6 +33,17 @@ export const BUDGETS = {
   kioskBrotli: 130 * KB,
 };
 
+/**
+ * Hard ceilings enforced by `make test` while a budget above is not yet met: today's measured
+ * size plus a small margin, so any growth fails the build. Lower them as sizes fall; once a
+ * figure meets its budget, the budget itself is enforced (see tests/js/size_budget.test.mjs).
+ */
+export const CEILINGS = {
+  visitBrotli: 102 * KB,
+  wasmBrotli: 73 * KB,
+  kioskBrotli: 130 * KB,
+};
+
 let brotliCli;
 /** Brotli size at quality 11: the brotli CLI when installed (make deps installs it), else node:zlib. */
 export function brotliSize(bytes) {

@@ -843,7 +843,10 @@ struct Loader {
     }
     Option o;
     if (!unknown) {
-      o.value = node["value"];
+      // `fields` has already reported a missing "value"; never index a const object blindly.
+      const json* v = Checker::member(node, "value");
+      if (!v) return std::nullopt;
+      o.value = *v;
       if (spec && !o.value.is_null()) check_value(c, *spec, o.value, p + "/value");
     }
     if (const json* l = Checker::member(node, "label"))

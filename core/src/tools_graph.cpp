@@ -124,8 +124,12 @@ Graph build(const Model& model) {
   };
   for (const auto& rule : model.rules) {
     const std::string rid = node_id("rule", rule.id);
-    g.node({rid, "rule " + rule.id + "\n" + condition_text(rule.when), rule.level.empty() ? "" : colour_of(rule.level),
-            "box", rule.final});
+    // The level is written in the box (not only its colour), and no edge runs to a level node:
+    // 40 such edges made the picture unreadable.
+    std::string label = "rule " + rule.id + "\n" + condition_text(rule.when);
+    if (const Level* level = model.level(rule.level)) label += "\nlevel: " + level->id + " (" + level->name + ")";
+    if (rule.final) label += "\n(final)";
+    g.node({rid, label, rule.level.empty() ? "" : colour_of(rule.level), "box", rule.final});
     std::map<std::string, std::set<std::string>> tested;
     facts_tested(rule.when, tested);
     for (const auto& [fact, tests] : tested) {
@@ -136,7 +140,6 @@ Graph build(const Model& model) {
       if (q == question_of_fact.end()) g.node({from, fact, "", "plaintext"});
       g.edges.push_back({from, rid, label, false, false, ""});
     }
-    if (!rule.level.empty()) g.edges.push_back({rid, node_id("level", rule.level), "", false, false, colour_of(rule.level)});
     std::function<void(const ContactSpec&, const std::string&)> contact = [&](const ContactSpec& spec, const std::string& via) {
       switch (spec.kind) {
         case ContactSpec::Kind::service:
@@ -145,9 +148,16 @@ Graph build(const Model& model) {
         case ContactSpec::Kind::first_open: {
           auto group = model.groups.find(spec.group);
           if (group == model.groups.end()) break;
-          for (const auto& member : group->second) {
-            g.edges.push_back({rid, service_node(member.service), "first open: " + spec.group, true, false, ""});
+          // One node per group, drawn once with its members in order: rules point at the group.
+          const std::string gid = node_id("group", spec.group);
+          if (!g.ids.count(gid)) {
+            g.node({gid, "first open of\n" + spec.group, "", "hexagon"});
+            int rank = 1;
+            for (const auto& member : group->second) {
+              g.edges.push_back({gid, service_node(member.service), std::to_string(rank++), true, false, ""});
+            }
           }
+          g.edges.push_back({rid, gid, via, !via.empty(), false, ""});
           break;
         }
         case ContactSpec::Kind::by_locality:
@@ -191,7 +201,8 @@ std::string dot(const Graph& g) {
                     "  edge [fontname=\"Helvetica\", fontsize=9];\n";
   for (const auto& n : g.nodes) {
     out += "  " + n.id + " [shape=" + n.shape + ", label=" + dot_quote(n.label);
-    if (!n.fill.empty()) out += ", style=\"filled,rounded\", fillcolor=\"" + n.fill + "\", fontcolor=\"white\"";
+    // White text fails contrast on the amber fill: black there.
+    if (!n.fill.empty()) out += ", style=\"filled,rounded\", fillcolor=\"" + n.fill + "\", fontcolor=\"" + (n.fill == colour_of("amber") ? "#0b0c0c" : "white") + "\"";
     else if (n.shape == "box") out += ", style=rounded";
     if (n.bold) out += ", penwidth=3";
     out += "];\n";
@@ -222,7 +233,7 @@ std::string mermaid(const Graph& g, const Model& model) {
     out += "  " + e.from + " " + arrow + (e.label.empty() ? "" : "|" + mermaid_quote(e.label) + "|") + " " + e.to + "\n";
   }
   for (const auto& level : model.levels) {
-    out += "  classDef level_" + level.id + " fill:" + colour_of(level.id) + ",color:#ffffff,stroke:#0b0c0c\n";
+    out += "  classDef level_" + level.id + " fill:" + colour_of(level.id) + ",color:" + (level.id == "amber" ? "#0b0c0c" : "#ffffff") + ",stroke:#0b0c0c\n";
   }
   out += "  classDef final stroke-width:4px\n";
   for (const auto& n : g.nodes) {

@@ -252,9 +252,11 @@ describe('dist/kiosk/frontdoor-kiosk.html', () => {
     assert.deepEqual(JSON.parse(data[1]), JSON.parse(readFileSync(join(WEB, 'frontdoor-data.json'), 'utf8')));
     assert.match(html, /<frontdoor-wizard src="#frontdoor-data" kiosk>\s*<section id="frontdoor-directory"/);
     assert.match(html, /var frontdoorWizardCss = "/);
-    const wasm = /var __fdWasm = "([A-Za-z0-9+/=]+)";/.exec(html);
-    assert.ok(wasm, 'the wasm is inline as base64');
-    assert.ok(Buffer.from(wasm[1], 'base64').subarray(0, 4).equals(Buffer.from([0, 97, 115, 109])), 'it is a wasm binary');
+    // One character per byte (Latin-1), the only escapes \xNN (web/build.mjs latin1Literal).
+    const wasm = /var __fdWasm = "((?:[^"\\\x00-\x1f<]|\\x[0-9a-f]{2})*)";/.exec(html);
+    assert.ok(wasm, 'the wasm is inline as a one-character-per-byte string');
+    const bytes = Buffer.from(wasm[1].replace(/\\x([0-9a-f]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
+    assert.ok(bytes.subarray(0, 4).equals(Buffer.from([0, 97, 115, 109])), 'it is a wasm binary');
     assert.match(html, /instantiateWasm/);
   });
 });
@@ -385,6 +387,38 @@ describe('web/serve.mjs', () => {
       assert.equal(res.headers['content-security-policy'], CSP);
     }
     assert.equal(CSP, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'");
+  });
+
+  test('compresses for Accept-Encoding (br, else gzip), with Vary, the same bytes once decoded', async () => {
+    const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+    const raw = readFileSync(join(dir, 'site', 'a.wasm'));
+    const fetchRaw = (path, encoding) => new Promise((resolve, reject) => {
+      const url = new URL(server.url);
+      const req = request({ host: url.hostname, port: url.port, path, headers: encoding ? { 'Accept-Encoding': encoding } : {} }, (res) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    const plain = await fetchRaw('/a.wasm');
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.ok(plain.body.equals(raw));
+    const gz = await fetchRaw('/a.wasm', 'gzip');
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    assert.equal(gz.headers.vary, 'Accept-Encoding');
+    assert.equal(gz.headers['content-type'], 'application/wasm');
+    assert.equal(gz.headers['content-security-policy'], CSP);
+    assert.ok(gunzipSync(gz.body).equals(raw));
+    let br;
+    for (let i = 0; i < 50 && (!br || br.headers['content-encoding'] !== 'br'); i += 1) {
+      br = await fetchRaw('/a.wasm', 'gzip, deflate, br'); // gzip while brotli is being made
+      if (br.headers['content-encoding'] !== 'br') await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.ok(brotliDecompressSync(br.body).equals(raw));
+    assert.equal((await fetchRaw('/a.wasm', 'br;q=0, gzip;q=0')).headers['content-encoding'], undefined);
   });
 
   test('404 for missing files, and never serves outside the folder', async () => {
