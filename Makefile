@@ -48,7 +48,7 @@ web: native wasm npm
 	node web/build.mjs
 
 test: deps
-	$(MAKE) test-native test-asan test-wasm web test-js test-browser test-fuzz
+	$(MAKE) test-native test-asan test-fuzz test-wasm web test-js test-browser
 
 test-native: native
 	ctest --test-dir build/native $(CTEST_FLAGS)
