@@ -68,7 +68,7 @@ function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 }
 
-/** `tel:` URI for a number as printed ("0300 456 0108" → "tel:03004560108"). */
+/** `tel:` URI for a number as printed ("01234 567890" → "tel:01234567890"). */
 export function telHref(number) {
   const digits = String(number).replace(/[^0-9+]/g, '');
   return `tel:${digits}`;

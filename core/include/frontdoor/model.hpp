@@ -35,7 +35,7 @@ struct Text {
 
 /** A phone line of a service. */
 struct Phone {
-  std::string number;     /**< as printed, e.g. "0300 456 0108" */
+  std::string number;     /**< as printed in the source, e.g. "01234 567890" */
   std::string label;      /**< names the line */
   nlohmann::json option;  /**< the menu option to choose (number or string), or null */
 };
