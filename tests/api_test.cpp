@@ -168,8 +168,7 @@ TEST_CASE("lint checks data without replacing the loaded data") {
   const Model* before = s.model();
   json request = fixture_load();
   request["op"] = "lint";
-  request["files"] = json::object();
-  for (const auto& name : data_file_names()) request["files"][name] = test::read_json("tests/fixtures/data-min/" + name);
+  request["files"] = test::data_files("tests/fixtures/data-min");
   request["files"]["directory.json"]["services"][1]["checked"] = "2020-01-01";
   json ok = call(s, request);
   CHECK(ok["ok"] == true);

@@ -78,10 +78,8 @@ TEST_CASE("every path of the real data ends well at every quarter hour") {
 }
 
 TEST_CASE("path enumeration tries every answer and stops at a cycle-free final outcome") {
-  json files = json::object();
-  for (const auto& name : data_file_names()) files[name] = test::read_json("tests/fixtures/data-min/" + name);
   const UtcSeconds t = *parse_instant("2026-11-26T12:00:00Z");
-  LoadResult r = load_model(files, t);
+  LoadResult r = load_model(test::data_files("tests/fixtures/data-min"), t);
   REQUIRE(r.model != nullptr);
   std::size_t with_age = 0, with_area = 0, total = 0;
   PathReport report = enumerate_paths(*r.model, t, [&](const Facts& f, const Outcome& o) {

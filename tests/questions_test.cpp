@@ -11,20 +11,9 @@ using namespace frontdoor;
 
 namespace {
 
-std::shared_ptr<const Model> fixture() {
-  json files = json::object();
-  for (const auto& name : data_file_names()) files[name] = test::read_json("tests/fixtures/data-min/" + name);
-  LoadResult r = load_model(files, *parse_instant("2026-11-26T12:00:00Z"));
-  REQUIRE(r.model != nullptr);
-  return r.model;
-}
+std::shared_ptr<const Model> fixture() { return test::load_model_of(); }
 
-Facts facts(const json& object) {
-  Problems problems;
-  Facts f = parse_facts(object, problems);
-  REQUIRE(problems.empty());
-  return f;
-}
+Facts facts(const json& object) { return test::facts_of(object); }
 
 std::vector<json> values(const json& question) {
   std::vector<json> out;

@@ -13,29 +13,13 @@ using namespace frontdoor;
 
 namespace {
 
-json fixture_files() {
-  json files = json::object();
-  for (const auto& name : data_file_names()) files[name] = test::read_json("tests/fixtures/data-min/" + name);
-  return files;
-}
+json fixture_files() { return test::data_files("tests/fixtures/data-min"); }
 
 std::shared_ptr<const Model> fixture(const std::function<void(json&)>& change = nullptr) {
-  json files = fixture_files();
-  if (change) change(files);
-  LoadResult r = load_model(files, *parse_instant("2026-11-26T12:00:00Z"));
-  std::string lines;
-  for (const auto& p : r.problems) lines += to_line(p) + "\n";
-  INFO(lines);
-  REQUIRE(r.model != nullptr);
-  return r.model;
+  return test::load_model_of("tests/fixtures/data-min", change);
 }
 
-Facts facts(const json& object) {
-  Problems problems;
-  Facts f = parse_facts(object, problems);
-  REQUIRE(problems.empty());
-  return f;
-}
+Facts facts(const json& object) { return test::facts_of(object); }
 
 UtcSeconds at(const char* text) { return *parse_instant(text); }
 

@@ -1,5 +1,9 @@
 #include "support.hpp"
 
+#include "frontdoor/calendar.hpp"
+#include "frontdoor/errors.hpp"
+#include "frontdoor/loader.hpp"
+
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -30,6 +34,31 @@ nlohmann::json load_request(const std::string& data_dir) {
     files[name] = read_text(data_dir + "/" + name);
   }
   return {{"op", "load"}, {"files", files}};
+}
+
+nlohmann::json data_files(const std::string& data_dir) {
+  nlohmann::json files = nlohmann::json::object();
+  for (const auto& name : data_file_names()) files[name] = read_json(data_dir + "/" + name);
+  return files;
+}
+
+std::shared_ptr<const Model> load_model_of(const std::string& data_dir,
+                                           const std::function<void(nlohmann::json&)>& change) {
+  nlohmann::json files = data_files(data_dir);
+  if (change) change(files);
+  LoadResult r = load_model(files, *parse_instant("2026-11-26T12:00:00Z"));
+  std::string lines;
+  for (const auto& p : r.problems) lines += to_line(p) + "\n";
+  INFO(lines);
+  REQUIRE(r.model != nullptr);
+  return r.model;
+}
+
+Facts facts_of(const nlohmann::json& object) {
+  Problems problems;
+  Facts f = parse_facts(object, problems);
+  REQUIRE(problems.empty());
+  return f;
 }
 
 }  // namespace frontdoor::test

@@ -12,6 +12,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { escapeHtml } from '../../web/fallback.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -19,14 +20,8 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 export const PAPERS = ['A4', 'A3'];
 export const MAX_PAGES = { A4: 2, A3: 1 };
 
-export function escapeHtml(value) {
-  return String(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+// The same escaping as the static directory (web/fallback.mjs): one function for both.
+export { escapeHtml };
 
 function readJson(path) {
   try {

@@ -8,8 +8,7 @@
 //     it keeps resetting to the first question and still answers every hour.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { pathToFileURL } from 'node:url';
-import { launch, startDemo, openSession, requireDist, currentScreen, answerByKeyboard, nextScreen,
+import { launch, startDemo, openSession, openKioskOffline, currentScreen, answerByKeyboard, nextScreen,
   questionByText, screenControls } from './harness.mjs';
 
 const SESSIONS = Number(process.env.FRONTDOOR_BROWSER_SESSIONS ?? 10000);
@@ -117,21 +116,9 @@ test(`${SESSIONS} consecutive wizard sessions in one page give the same answers 
 });
 
 test('the kiosk left idle for a simulated 24 hours keeps resetting and still answers', { timeout: 180000 }, async (t) => {
-  const file = pathToFileURL(requireDist('kiosk', 'frontdoor-kiosk.html')).href;
   // Starts on a Friday afternoon, so the day crosses MASH closing, midnight and a weekend morning.
-  const s = await openSession(browser, { clock: 'install', at: '2026-11-27T15:00:00Z' });
-  const blocked = [];
-  await s.context.route('**', (r) => {
-    if (r.request().url().startsWith('file:')) return r.continue();
-    blocked.push(r.request().url());
-    return r.abort();
-  });
+  const { s, blocked, first, q, value } = await openKioskOffline(browser, '2026-11-27T15:00:00Z');
   try {
-    await s.page.goto(file);
-    const first = await currentScreen(s.page);
-    const q = questionByText(first.text);
-    assert.ok(q, `the first screen is a question of data/questions.json ("${first.text}")`);
-    const value = q.options?.[0]?.value ?? (q.type === 'yes_no' ? true : q.min ?? 1);
     const idle = Number((await s.page.locator('frontdoor-wizard').getAttribute('idle-seconds')) ?? 120);
 
     const heading = () => s.page.evaluate(() => {

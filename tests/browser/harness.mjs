@@ -7,6 +7,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -509,4 +510,31 @@ export async function openDecisionRecord(page) {
     const section = title?.closest('section, details, [class*=record], [id*=record]') ?? title?.parentElement;
     return section && visible(section) ? section.innerText.replace(/\s+/g, ' ').trim() : null;
   }, heading);
+}
+
+/**
+ * Opens dist/kiosk/frontdoor-kiosk.html from file:// with every other request aborted (and
+ * recorded in `blocked`), clock installed at `at`; returns the session, the first screen, its
+ * question from data/questions.json and a value to answer it with. The caller closes `s`.
+ */
+export async function openKioskOffline(browser, at) {
+  const file = pathToFileURL(requireDist('kiosk', 'frontdoor-kiosk.html')).href;
+  const s = await openSession(browser, { clock: 'install', at });
+  const blocked = [];
+  await s.context.route('**', (r) => {
+    if (r.request().url().startsWith('file:')) return r.continue();
+    blocked.push(r.request().url());
+    return r.abort();
+  });
+  try {
+    await s.page.goto(file);
+    const first = await currentScreen(s.page);
+    const q = questionByText(first.text);
+    assert.ok(q, `the first screen is a question of data/questions.json ("${first.text}")`);
+    const value = q.options?.[0]?.value ?? (q.type === 'yes_no' ? true : q.min ?? 1);
+    return { s, blocked, first, q, value };
+  } catch (e) {
+    await s.close();
+    throw e;
+  }
 }

@@ -2,8 +2,7 @@
 // starts again with nothing remembered.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { pathToFileURL } from 'node:url';
-import { launch, openSession, requireDist, currentScreen, answerByKeyboard, nextScreen, questionByText,
+import { launch, openKioskOffline, answerByKeyboard, nextScreen,
   screenControls, uiStrings, templateRegExp, routeCases } from './harness.mjs';
 
 let browser;
@@ -11,20 +10,8 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 test('the kiosk file from file:// with the network blocked counts down when idle, then resets to the first question with no answers kept', { timeout: 60000 }, async (t) => {
-  const file = pathToFileURL(requireDist('kiosk', 'frontdoor-kiosk.html')).href;
-  const s = await openSession(browser, { clock: 'install', at: routeCases()[0]?.at ?? '2026-11-26T11:00:00Z' });
-  const blocked = [];
-  await s.context.route('**', (r) => {
-    if (r.request().url().startsWith('file:')) return r.continue();
-    blocked.push(r.request().url());
-    return r.abort();
-  });
+  const { s, blocked, first, q, value } = await openKioskOffline(browser, routeCases()[0]?.at ?? '2026-11-26T11:00:00Z');
   try {
-    await s.page.goto(file);
-    const first = await currentScreen(s.page);
-    const q = questionByText(first.text);
-    assert.ok(q, `the first screen is a question of data/questions.json ("${first.text}")`);
-    const value = q.options?.[0]?.value ?? (q.type === 'yes_no' ? true : q.min ?? 1);
     await answerByKeyboard(s.page, q, value, q.fact === 'audience' ? value : undefined);
     const second = await nextScreen(s.page, first.text);
     assert.notEqual(second.text, first.text, 'answering moved on to another screen');
