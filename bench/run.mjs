@@ -212,7 +212,8 @@ async function jsMinification() {
 function sizeTable(sizes) {
   const lines = ['| file | raw | gzip -9 | brotli -q 11 |', '|---|---:|---:|---:|'];
   for (const [name, s] of Object.entries(sizes.files)) {
-    const note = VISIT_FILES.includes(name) ? '' : ' (not fetched: pasted into the host page)';
+    const note = VISIT_FILES.includes(name) ? ''
+      : name.endsWith('.html') ? ' (not fetched: pasted into the host page)' : ' (not fetched by the element: its own copy is bundled)';
     lines.push(`| web/${name}${note} | ${s.raw.toLocaleString('en-GB')} | ${s.gzip.toLocaleString('en-GB')} | ${s.brotli.toLocaleString('en-GB')} |`);
   }
   lines.push(`| **one visit** (the ${VISIT_FILES.length} fetched files) | ${sizes.visit.raw.toLocaleString('en-GB')} | ${sizes.visit.gzip.toLocaleString('en-GB')} | **${sizes.visit.brotli.toLocaleString('en-GB')}** |`);

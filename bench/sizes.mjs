@@ -12,18 +12,24 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 export const KB = 1024;
 
-/** What one visit to a page with the element downloads from dist/web (JS + wasm + CSS + data). */
+/**
+ * What one visit to a page with the element downloads from dist/web (JS + wasm + CSS + data).
+ * frontdoor-wizard.js holds the element, the core wrapper and Emscripten's glue; its worker asks
+ * for it again, which a caching server answers with a 304 (tests/browser/transfer.test.mjs
+ * checks this list against the requests of a real visit).
+ */
 export const VISIT_FILES = [
   'frontdoor-wizard.js',
-  'frontdoor-core.js',
-  'frontdoor-core-module.js',
   'frontdoor-core.wasm',
   'frontdoor-wizard.css',
   'frontdoor-data.json',
 ];
 
-/** Shipped but not fetched by the element: the council pastes it into its page. */
-export const OTHER_WEB_FILES = ['frontdoor-directory.html'];
+/**
+ * Shipped but not fetched by the element: the static directory (the council pastes it into its
+ * page) and the core wrapper as its own module (for pages that call the core without the element).
+ */
+export const OTHER_WEB_FILES = ['frontdoor-directory.html', 'frontdoor-core.js', 'frontdoor-core-module.js'];
 
 export const KIOSK_FILE = join('kiosk', 'frontdoor-kiosk.html');
 

@@ -162,7 +162,59 @@ async function makeBundle(args, stagedWeb) {
   if (!probe.ok) {
     throw new BuildError(`the core loaded the data but cannot route:\n${coreErrorLines(probe).join('\n')}`);
   }
-  return { bundle, response, how };
+  const start = prerenderStart(core);
+  return { bundle: { files: bundle.files, start }, response, how };
+}
+
+/**
+ * Instants at which the prerendered first question must not change: every 90 minutes over a
+ * week with bank holidays (Christmas 2026: Friday 25 and Monday 28 December), the edges of
+ * office hours, nights, and both clock changes of 2027.
+ */
+export function startInstants() {
+  const out = [];
+  for (let t = Date.UTC(2026, 11, 21, 0, 0); t < Date.UTC(2026, 11, 29, 0, 0); t += 90 * 60000) out.push(new Date(t));
+  for (const iso of ['2026-11-27T08:44:00Z', '2026-11-27T08:45:00Z', '2026-11-27T15:59:00Z', '2026-11-27T16:00:00Z',
+    '2026-11-30T16:59:00Z', '2026-11-30T17:00:00Z', '2026-11-28T23:59:00Z', '2026-11-29T03:00:00Z',
+    '2027-03-28T00:59:00Z', '2027-03-28T01:00:00Z', '2027-10-31T00:59:00Z', '2027-10-31T01:00:00Z', '2027-06-15T12:00:00Z']) {
+    out.push(new Date(iso));
+  }
+  return out.map((d) => d.toISOString().replace(/\.\d+Z$/, 'Z'));
+}
+
+/**
+ * The first question, for no facts and for each answer to it (the `audience` attribute), as
+ * `bundle.start`: the element shows it as soon as the bundle is in, before the wasm has loaded.
+ * Only `next_question` (the contacts of a start response depend on the time and are not shown).
+ * Fails the build when the question depends on the time.
+ */
+export function prerenderStart(core, instants = startInstants()) {
+  const questionAt = (facts, at) => {
+    const answer = core.route(facts, at);
+    if (!answer.ok) throw new BuildError(`the core cannot route ${JSON.stringify(facts)} at ${at}:\n${coreErrorLines(answer).join('\n')}`);
+    return answer.next_question || null;
+  };
+  const entryFor = (facts) => {
+    const question = questionAt(facts, instants[0]);
+    const text = JSON.stringify(question);
+    for (const at of instants.slice(1)) {
+      if (JSON.stringify(questionAt(facts, at)) !== text) {
+        throw new BuildError(`the first question for ${JSON.stringify(facts)} is not the same at ${instants[0]} and ${at}: it cannot be prerendered (web/build.mjs prerenderStart)`);
+      }
+    }
+    return question ? { facts, next_question: question } : null;
+  };
+  const first = entryFor({});
+  if (!first) throw new BuildError('the core asks no question for no facts: there is no first question to prerender');
+  const start = [first];
+  if (first.next_question.fact === 'audience') {
+    for (const option of first.next_question.options || []) {
+      if (typeof option.value !== 'string') continue;
+      const entry = entryFor({ audience: option.value });
+      if (entry) start.push(entry);
+    }
+  }
+  return start;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -211,8 +263,8 @@ const MIN_EXPORT = /;?export\s*\{([^}]*)\};?$/;
  * Minifies an ES module that follows the module rule (docs/web.md) and writes it back in the
  * rule's shape: one line per import at the top, the code, one `export { ... };` line at the end.
  */
-export async function minifyModule(source, fileName) {
-  let code = (await terse(source, fileName, { module: true })).trim();
+export async function minifyModule(source, fileName, options = {}) {
+  let code = (await terse(source, fileName, { module: true, ...options })).trim();
   const imports = [];
   for (let match = MIN_IMPORT.exec(code); match; match = MIN_IMPORT.exec(code)) {
     const [all, defaultName, named, , from] = match;
@@ -263,7 +315,7 @@ const EXPORT_LINE = /^\s*export\s*\{([^}]*)\}\s*;?\s*$/;
  * become reads from `modules`, the export line becomes a return. Anything else that looks like
  * an import/export statement is an error (the rule was broken).
  */
-export function moduleToFunctionBody(source, fileName, resolveImport) {
+export function moduleToFunctionBody(source, fileName, resolveImport, { keepImportMeta = false } = {}) {
   const lines = source.replace(/\r\n/g, '\n').split('\n');
   const out = [];
   let exported = null;
@@ -308,8 +360,8 @@ export function moduleToFunctionBody(source, fileName, resolveImport) {
   let body = out.join('\n');
   // import.meta is a syntax error in a classic script; in the kiosk the page's own URL is the
   // only sensible base (and nothing is fetched anyway).
-  body = body.replace(/\bimport\.meta\.url\b/g, 'document.baseURI');
-  if (/\bimport\s*\.\s*meta\b|\bimport\s*\(/.test(body)) {
+  if (!keepImportMeta) body = body.replace(/\bimport\.meta\.url\b/g, 'document.baseURI');
+  if ((!keepImportMeta && /\bimport\s*\.\s*meta\b/.test(body)) || /\bimport\s*\(/.test(body)) {
     throw new BuildError(`${fileName}: uses import.meta or dynamic import(), which a classic script cannot run`);
   }
   return `${body}\nreturn { ${(exported || []).join(', ')} };`;
@@ -397,6 +449,41 @@ ${elementBody}
   return script;
 }
 
+/**
+ * dist/web/frontdoor-wizard.js: one ES module holding Emscripten's ES6 glue, the wrapper and the
+ * element, so a page makes one request for the script instead of a chain of three. It has no
+ * import and no export (the element's exports serve tests of the source); frontdoor-core.js and
+ * frontdoor-core-module.js still ship for pages and tests that use the core alone. The element
+ * runs it as its core's worker too (one file, cached).
+ */
+export async function webModule(src) {
+  const glue = readFileSync(src.moduleJs, 'utf8').replace(/^\s*\/\/# sourceMappingURL=.*$/gm, '').trim();
+  const defaultExport = /\bexport\s+default\s+([A-Za-z_$][\w$]*)\s*;?$/.exec(glue);
+  if (!defaultExport) throw new BuildError(`${basename(src.moduleJs)}: no "export default NAME;" at its end`);
+  const glueBody = glue.slice(0, defaultExport.index);
+  if (/^\s*(import|export)\s/m.test(glueBody)) throw new BuildError(`${basename(src.moduleJs)}: an import/export other than its last line`);
+  const modules = { './frontdoor-core-module.js': '__fdCoreModule', './frontdoor-core.js': '__fdCore' };
+  const resolveImport = (from, where) => {
+    const name = modules[from] || modules[`./${basename(from)}`];
+    if (!name) throw new BuildError(`${where}: web/build.mjs cannot bundle an import of "${from}"`);
+    return name;
+  };
+  const wrapperBody = moduleToFunctionBody(readFileSync(src.wrapper, 'utf8'), 'web/core/frontdoor-core.js', resolveImport, { keepImportMeta: true });
+  const elementBody = moduleToFunctionBody(readFileSync(src.elementJs, 'utf8'), 'frontdoor-wizard.js', resolveImport, { keepImportMeta: true });
+  // The element's exports (its pure logic, for tests of the source) are not kept: about 0.5 KB
+  // brotli less, as terser then drops what only the tests use.
+  const source = `const __fdCoreModule = { default: (() => {\n${glueBody}\nreturn ${defaultExport[1]};\n})() };
+const __fdCore = (() => {\n${wrapperBody}\n})();
+(() => {\n${elementBody}\n})();
+`;
+  // The element's own members (`this._flow`, `_renderQuestion`, …) are private: their names are
+  // shortened too. The wasm's exports (`_malloc`, `_free`, `_frontdoor_*`) keep theirs.
+  return minifyModule(source, 'frontdoor-wizard.js (bundled)', {
+    mangle: { properties: { regex: /^_(?!frontdoor_|malloc$|free$|_)/ } },
+    compress: { passes: 3 },
+  });
+}
+
 function sha256Base64(text) {
   return createHash('sha256').update(text, 'utf8').digest('base64');
 }
@@ -462,7 +549,7 @@ export async function build(argv = []) {
     const web = join(stage, 'web');
     mkdirSync(web);
     // Minified; the readable sources stay in web/ and build/wasm.
-    writeFileSync(join(web, 'frontdoor-wizard.js'), await minifyModule(readFileSync(src.elementJs, 'utf8'), 'frontdoor-wizard.js'));
+    writeFileSync(join(web, 'frontdoor-wizard.js'), await webModule(src));
     writeFileSync(join(web, 'frontdoor-wizard.css'), `${minifyCss(readFileSync(src.elementCss, 'utf8'))}\n`);
     writeFileSync(join(web, 'frontdoor-core.js'), await minifyModule(readFileSync(src.wrapper, 'utf8'), 'frontdoor-core.js'));
     writeFileSync(join(web, 'frontdoor-core-module.js'), `${await terse(readFileSync(src.moduleJs, 'utf8').replace(/^\s*\/\/# sourceMappingURL=.*$/gm, ''), 'frontdoor-core-module.js', { module: true })}\n`);

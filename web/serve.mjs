@@ -77,9 +77,11 @@ function listing(dir, urlPath) {
  * Starts the server.
  * @param {string} dir folder to serve
  * @param {number} [port=0] 0 = any free port
+ * @param {{onSent?: (r: {path: string, status: number, bytes: number}) => void}} [options]
+ *   onSent hears of every response once sent (bytes: the body as sent, compressed or not)
  * @returns {Promise<{url: string, port: number, close: () => Promise<void>}>}
  */
-export function startServer(dir, port = 0) {
+export function startServer(dir, port = 0, { onSent } = {}) {
   const root = realpathSync(resolve(dir));
   // path + encoding → {key (size, mtime), bytes: Promise<Buffer>, done: Buffer once made}
   const compressed = new Map();
@@ -109,9 +111,20 @@ export function startServer(dir, port = 0) {
   };
 
   const server = createServer((req, res) => {
+    if (onSent) {
+      let bytes = 0;
+      const write = res.write.bind(res);
+      const end = res.end.bind(res);
+      const count = (chunk) => { if (chunk && typeof chunk !== 'function') bytes += Buffer.byteLength(chunk); };
+      res.write = (chunk, ...rest) => { count(chunk); return write(chunk, ...rest); };
+      res.end = (chunk, ...rest) => { count(chunk); return end(chunk, ...rest); };
+      res.on('finish', () => onSent({ path: String(req.url).split('?')[0], status: res.statusCode, bytes }));
+    }
     const common = {
       'Content-Security-Policy': CSP,
-      'Cache-Control': 'no-store',
+      // Always revalidated (a rebuilt dist/ is seen at once), but a file asked for twice in one
+      // visit (the element's module, again by its worker) comes back as a 304 without a body.
+      'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -166,6 +179,13 @@ export function startServer(dir, port = 0) {
       }
       const ext = extname(path).toLowerCase();
       const type = TYPES[ext] || 'application/octet-stream';
+      const etag = `W/"${stats.size.toString(36)}-${Math.floor(stats.mtimeMs).toString(36)}"`;
+      common.ETag = etag;
+      if (String(req.headers['if-none-match'] || '').split(/\s*,\s*/).includes(etag)) {
+        res.writeHead(304, common);
+        res.end();
+        return;
+      }
       const accepted = COMPRESSIBLE.has(ext) ? acceptedEncodings(req.headers['accept-encoding']) : [];
       if (accepted.length) {
         encoded(path, stats, accepted).then(({ encoding, bytes }) => {

@@ -246,3 +246,66 @@ test('deeply nested requests never break the core for the requests after them', 
     assert.equal(r.changed, 0, 'later requests are answered exactly as before');
   } finally { await s.close(); }
 });
+
+// The first question is prerendered into the bundle (`start`, web/build.mjs) and shown before the
+// core has loaded the data. When the data then turns out bad, answering must not lead anywhere:
+// the static directory comes back (never a wrong or half-working wizard, never a blank screen).
+test('a bad bundle whose prerendered first question is shown: answering it shows the static directory', { timeout: 60000 }, async (t) => {
+  const s = await openSession(browser, { origin: server.origin });
+  try {
+    const real = realFiles();
+    const good = JSON.parse(readFileSync(path.join(DIST, 'demo', 'frontdoor-data.json'), 'utf8'));
+    assert.ok(Array.isArray(good.start) && good.start.length, 'the shipped bundle has a prerendered start');
+    const c = corpus.find((x) => x.name === 'a rule pointing at an unknown service');
+    const files = Object.fromEntries(Object.entries(brokenFiles(c, real)).map(([n, text]) => [n, JSON.parse(text)]));
+    const bad = JSON.stringify({ files, start: good.start });
+    await s.page.route('**/frontdoor-data.json', (r) => r.fulfill({ body: bad, contentType: 'application/json' }));
+    // The wasm is held back until the question has been answered, so the answer has to wait
+    // for the core, which then refuses the data.
+    let release;
+    const held = new Promise((r) => { release = r; });
+    let wasmAsked = 0;
+    await s.context.route('**/frontdoor-core.wasm', async (r) => { wasmAsked += 1; await held; await r.fallback(); });
+    await s.page.addInitScript(() => {
+      window.__fdSeen = [];
+      const seen = () => {
+        const root = document.querySelector('frontdoor-wizard')?.shadowRoot;
+        const h = root?.getElementById('fd-question');
+        if (h && h.checkVisibility() && !window.__fdSeen.includes(h.textContent)) window.__fdSeen.push(h.textContent);
+      };
+      new MutationObserver(seen).observe(document, { subtree: true, childList: true, attributes: true });
+      setInterval(seen, 5);
+    });
+    await s.page.goto(server.url + 'council.html');
+    const question = s.page.locator('h1#fd-question');
+    await question.waitFor({ state: 'visible', timeout: 15000 });
+    const firstText = (await question.textContent()).trim();
+    assert.equal(firstText, good.start[0].next_question.text, 'the prerendered first question is shown');
+    await s.page.locator('input[name="answer"]').first().check();
+    await s.page.locator('button[type="submit"]').click();
+    await s.page.waitForTimeout(200);
+    t.diagnostic(`wasm requests held: ${wasmAsked}`);
+    assert.equal(await s.page.locator('h1#fd-outcome').count(), 0, 'no outcome before the core has the data');
+    release();
+    await s.page.waitForFunction(() => {
+      const dir = document.getElementById('frontdoor-directory');
+      return dir && (dir.offsetWidth || dir.offsetHeight);
+    }, null, { timeout: 15000 });
+    await s.page.waitForTimeout(300);
+    const st = await s.page.evaluate(() => {
+      const root = document.querySelector('frontdoor-wizard').shadowRoot;
+      const visible = (el) => !!(el && (el.offsetWidth || el.offsetHeight || el.getClientRects().length));
+      const message = root.querySelector('.fd-fallback-message');
+      return { heading: visible(root.querySelector('h1#fd-question, h1#fd-outcome')), message: visible(message) ? message.textContent.trim() : null,
+        seen: window.__fdSeen, text: document.getElementById('frontdoor-directory').textContent };
+    });
+    assert.deepEqual(st.seen, [firstText], 'only the first question was ever shown: the answer led to no second question');
+    assert.equal(st.heading, false, 'no question or outcome once the core refused the data');
+    assert.ok(st.message, 'a line says the wizard is not available');
+    for (const id of ['emergency-999', 'mash', 'out-of-hours']) {
+      const svc = JSON.parse(real['directory.json']).services.find((x) => x.id === id);
+      assert.ok(st.text.includes(svc.phones[0].number), `the directory shows ${id}`);
+    }
+    assert.deepEqual(s.log.pageErrors, [], 'no uncaught error');
+  } finally { await s.close(); }
+});

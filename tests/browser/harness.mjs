@@ -90,13 +90,16 @@ export async function launch() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 }
 
-/** The project's own static server (web/serve.mjs) on a free port, serving dist/<dir>. */
-export async function startDemo(dir = 'demo') {
+/**
+ * The project's own static server (web/serve.mjs) on a free port, serving dist/<dir>;
+ * `onSent({path, status, bytes})` hears of every response sent.
+ */
+export async function startDemo(dir = 'demo', { onSent } = {}) {
   const root = requireDist(dir);
   const serveModule = path.join(ROOT, 'web/serve.mjs');
   if (!existsSync(serveModule)) throw new Error('web/serve.mjs is missing');
   const { startServer } = await import(pathToFileURL(serveModule).href);
-  const server = await startServer(root, 0);
+  const server = await startServer(root, 0, { onSent });
   const url = String(server.url).replace(/\/?$/, '/');
   return { url, origin: new URL(url).origin, close: () => server.close() };
 }

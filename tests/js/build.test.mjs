@@ -58,7 +58,7 @@ describe('dist/web', () => {
   });
 
   test('the wrapper and the element follow the module rule', () => {
-    for (const name of ['frontdoor-core.js', 'frontdoor-wizard.js']) {
+    for (const name of ['frontdoor-core.js']) {
       const lines = readFileSync(join(WEB, name), 'utf8').trimEnd().split('\n');
       const imports = lines.map((l, i) => (/^\s*import[\s{*'"]/.test(l) ? i : -1)).filter((i) => i >= 0);
       const exports = lines.map((l, i) => (/^\s*export\s/.test(l) ? i : -1)).filter((i) => i >= 0);
@@ -68,7 +68,20 @@ describe('dist/web', () => {
       const firstCode = lines.findIndex((l) => l.trim() && !/^\s*(\/\/|\/\*|\*)/.test(l) && !/^\s*import[\s{*'"]/.test(l));
       for (const i of imports) assert.ok(i < firstCode, `${name}:${i + 1}: imports come before any code`);
     }
-    assert.match(readFileSync(join(WEB, 'frontdoor-wizard.js'), 'utf8'), /^import .*from '\.\/frontdoor-core\.js';$/m);
+    // One request: the element, the wrapper and Emscripten's glue are bundled (no import left).
+    const element = readFileSync(join(WEB, 'frontdoor-wizard.js'), 'utf8');
+    assert.doesNotMatch(element, /^\s*import[\s{*'"]/m, 'frontdoor-wizard.js imports nothing');
+    assert.doesNotMatch(element, /(^|[;}\s])export\s*[{\w*]/, 'frontdoor-wizard.js exports nothing (its logic is tested from the source)');
+    assert.match(element, /frontdoor-core\.wasm/, 'the wrapper (which names the .wasm) is inside frontdoor-wizard.js');
+    assert.match(element, /instantiateStreaming/, 'Emscripten\'s glue is inside frontdoor-wizard.js');
+    assert.match(readFileSync(join(WEB, 'frontdoor-core.js'), 'utf8'), /^import .*from '\.\/frontdoor-core-module\.js';$/m,
+      'frontdoor-core.js still ships as the public wrapper');
+  });
+
+  test('the bundled element runs as a module where there is no DOM and no worker (nothing defined, nothing exported)', async () => {
+    const bundled = await import(pathToFileURL(join(WEB, 'frontdoor-wizard.js')).href);
+    assert.deepEqual(Object.keys(bundled), []);
+    assert.equal(typeof globalThis.customElements, 'undefined');
   });
 
   test('the bundle loads through the wrapper and routes', () => {
@@ -197,6 +210,9 @@ describe('dist/demo', () => {
     assert.match(intranet, /<frontdoor-wizard src="frontdoor-data\.json" audience="professional">\s*<section id="frontdoor-directory"/);
     for (const page of [council, intranet]) {
       assert.match(page, /<script type="module" src="frontdoor-wizard\.js"><\/script>/);
+      // The bundle and the stylesheet are requested with the script, not after it has run.
+      assert.match(page, /<link rel="preload" href="frontdoor-data\.json" as="fetch" crossorigin>/);
+      assert.match(page, /<link rel="preload" href="frontdoor-wizard\.css" as="style">/);
       // Pages served with script-src 'self' and default-src 'self': nothing inline.
       assert.doesNotMatch(page, /<script(?![^>]*\bsrc=)[^>]*>|<style|\sstyle=|\son[a-z]+=/i);
       assert.doesNotMatch(page, /frontdoor:directory|\{\{/, 'placeholders filled');

@@ -503,6 +503,115 @@ function bundleFiles(bundle) {
   return { files: bundle.files, ui: parse('ui.json'), directory: parse('directory.json') };
 }
 
+/**
+ * The first question prerendered by web/build.mjs (`bundle.start`, docs/web.md) for exactly these
+ * pre-filled facts, or null (then the core is asked). The build checks that it does not depend
+ * on the time and tests/js/prerendered_start.test.mjs that it is what the core answers.
+ */
+function startFor(bundle, facts) {
+  const entries = bundle && Array.isArray(bundle.start) ? bundle.start : [];
+  const keys = Object.keys(facts || {}).sort();
+  for (const entry of entries) {
+    if (!entry || typeof entry !== 'object' || !entry.facts || typeof entry.facts !== 'object') continue;
+    const question = entry.next_question;
+    if (!question || typeof question !== 'object' || typeof question.fact !== 'string') continue;
+    const have = Object.keys(entry.facts).sort();
+    if (have.length === keys.length && have.every((key, i) => key === keys[i] && entry.facts[key] === facts[key])) return question;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The core in a worker: compiling the wasm, loading the data and routing happen off the main
+// thread, so none of it is a long task for the page. The worker runs this very module
+// (`new Worker(MODULE_URL, {type: 'module'})`): dist/web/frontdoor-wizard.js bundles the wrapper
+// and Emscripten's glue, so the worker's only other request is the .wasm.
+// ---------------------------------------------------------------------------------------------
+
+const CORE_METHODS = ['load', 'route', 'call'];
+
+/** Worker side: answers {id, method, args} with {id, result} or {id, error}. */
+function serveCore(scope) {
+  let started = null;
+  scope.addEventListener('message', async (event) => {
+    const { id, method, args } = event.data || {};
+    try {
+      started = started || createCore({});
+      const core = await started;
+      const result = CORE_METHODS.includes(method) ? core[method](...(Array.isArray(args) ? args : [])) : true;
+      scope.postMessage({ id, result });
+    } catch (error) {
+      scope.postMessage({ id, error: error && error.message ? error.message : String(error) });
+    }
+  });
+}
+
+/**
+ * Page side: a core whose load/route/call return promises, backed by a worker running `url`.
+ * Resolves once the wasm is instantiated; rejects when the worker or the wasm cannot start.
+ * After a worker failure every call rejects (the element then shows the static directory).
+ */
+function workerCore(url) {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(url, { type: 'module' });
+    const pending = new Map();
+    let next = 0;
+    let broken = null;
+    const stop = (why) => {
+      broken = broken || why;
+      for (const waiting of pending.values()) waiting.reject(new Error(broken));
+      pending.clear();
+      worker.terminate();
+    };
+    worker.addEventListener('message', (event) => {
+      const { id, result, error } = event.data || {};
+      const waiting = pending.get(id);
+      if (!waiting) return;
+      pending.delete(id);
+      if (error !== undefined) waiting.reject(new Error(error));
+      else waiting.resolve(result);
+    });
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      stop(`the core's worker stopped: ${event.message || 'it could not start'}`);
+    });
+    worker.addEventListener('messageerror', () => stop('the core\'s worker sent a message that could not be read'));
+    const send = (method, args) => new Promise((yes, no) => {
+      if (broken) { no(new Error(broken)); return; }
+      next += 1;
+      pending.set(next, { resolve: yes, reject: no });
+      worker.postMessage({ id: next, method, args });
+    });
+    const core = {
+      load: (files) => send('load', [files]),
+      route: (facts, at) => send('route', [facts, at]),
+      call: (request) => send('call', [request]),
+      close: () => stop('closed'),
+    };
+    send('start', []).then(() => resolve(core), (error) => { stop(error.message); reject(error); });
+  });
+}
+
+/**
+ * The core for the element: in a worker when the page is served over http(s), else (the kiosk
+ * on file://, no Worker, or a worker the host page's CSP blocks) in the page itself.
+ */
+function startCore() {
+  const inline = typeof frontdoorCoreDefaults !== 'undefined'; // the kiosk's inlined wasm
+  if (!inline && typeof Worker === 'function' && /^https?:/i.test(MODULE_URL)) {
+    let viaWorker;
+    try {
+      viaWorker = workerCore(MODULE_URL);
+    } catch (_) {
+      return createCore({});
+    }
+    // A worker that cannot run (blocked, or no module workers) is no reason to give up: the
+    // page runs the core itself, as it did before workers.
+    return viaWorker.catch(() => createCore({}));
+  }
+  return createCore({});
+}
+
 // ---------------------------------------------------------------------------------------------
 // The element
 // ---------------------------------------------------------------------------------------------
@@ -607,6 +716,7 @@ function defineElement() {
       clearTimeout(this._shiftTimer);
       clearTimeout(this._refreshTimer);
       this._run += 1;
+      this._closeCore();
     }
 
     attributeChangedCallback(name, oldValue, newValue) {
@@ -758,13 +868,16 @@ function defineElement() {
           if (!this.hasAttribute('src')) console.error('frontdoor-wizard: attribute src is missing: give the URL of frontdoor-data.json.');
           throw new Error('no data bundle');
         }
-        // Let the page (and the static directory in it) paint before any work of ours; then the
-        // wasm is fetched and compiled while the bundle is fetched, not after it.
-        await nextPaint();
-        if (run !== this._run) return;
-        const corePromise = createCore({});
-        corePromise.catch(() => {}); // reported below, once the bundle is in
-        const bundle = await this._loadBundle(src);
+        // The bundle first (the first question is in it), then the wasm is fetched and compiled
+        // (in a worker when it can) while the bundle comes.
+        const bundlePromise = this._loadBundle(src);
+        this._closeCore();
+        const corePromise = startCore();
+        this._pendingCore = corePromise;
+        corePromise.then((core) => {
+          if (this._pendingCore !== corePromise && core && core.close) core.close();
+        }, () => {});
+        const bundle = await bundlePromise;
         if (run !== this._run) return;
         const { files, ui, directory } = bundleFiles(bundle);
         this._ui = ui;
@@ -782,37 +895,74 @@ function defineElement() {
         this._flow = newFlow(prefill);
         this._renderHeader();
 
-        const core = await corePromise;
-        if (run !== this._run) return;
-        // Loading the data is one long task: let the browser paint the static directory first.
-        await nextPaint();
-        if (run !== this._run) return;
-        const loaded = await core.load(files);
-        if (!loaded || loaded.ok !== true) throw new Error(`the core refused the data: ${describeErrors(loaded)}`);
-        this._core = core;
+        // The core, once it has the data; answers given meanwhile wait for it (_advance).
+        const ready = (async () => {
+          const core = await corePromise;
+          if (run !== this._run) return core;
+          // In the page, loading the data is one long task: let the page paint first.
+          if (!core.close) await nextPaint();
+          if (run !== this._run) return core;
+          const loaded = await core.load(files);
+          if (!loaded || loaded.ok !== true) throw new Error(`the core refused the data: ${describeErrors(loaded)}`);
+          if (run === this._run) this._core = core;
+          return core;
+        })();
+        this._coreReady = ready;
+        ready.catch(() => {});
+
+        const first = startFor(bundle, prefill);
         await this._cssReady;
         if (run !== this._run) return;
-        await this._advance({ focus: false, run });
+        if (first) {
+          // The first question does not depend on the time (web/build.mjs checks it): shown now,
+          // while the core starts.
+          this._showResponse({ ok: true, next_question: first }, { focus: false });
+          ready.then(() => { if (run === this._run) this._idleCheck(); }, (error) => { if (run === this._run) this._fail(error); });
+        } else {
+          await ready;
+          if (run !== this._run) return;
+          await this._advance({ focus: false, run });
+        }
         // Once the first question is up: make now what the first outcome would otherwise make
         // (date formatters, the locale check), so that answer is not the slow one.
-        setTimeout(() => { if (run === this._run) this._warmUp(); }, 0);
+        setTimeout(() => { if (run === this._run) this._warmUp(run); }, 0);
       } catch (error) {
         if (run === this._run) this._fail(error);
       }
     }
 
-    _warmUp() {
-      try {
-        const locale = this._locale;
-        const now = Date.now();
-        // No wording read here: a missing ui.json id must be reported by the screen using it.
-        formatDate(isoInstant(now).slice(0, 10), locale);
-        formatLondonDay(now, locale);
-        const p = londonParts(now);
-        if (p) dateWords(p.year, p.month, p.day, locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-      } catch (_) {
-        // Only a head start: the outcome makes whatever is missing.
-      }
+    /** Ends the worker of an earlier start (a new src or attribute, or the element removed). */
+    _closeCore() {
+      const old = this._core;
+      this._core = null;
+      this._coreReady = null;
+      this._pendingCore = null;
+      if (old && old.close) old.close();
+    }
+
+    /** Each formatter in a task of its own: making one can take 10 ms, and no task should be long. */
+    _warmUp(run) {
+      const now = Date.now();
+      let locale;
+      let p;
+      // No wording read here: a missing ui.json id must be reported by the screen using it.
+      const steps = [
+        () => { locale = this._locale; },
+        () => { p = londonParts(now); },
+        () => formatDate(isoInstant(now).slice(0, 10), locale),
+        () => formatLondonDay(now, locale),
+        () => { if (p) dateWords(p.year, p.month, p.day, locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }); },
+      ];
+      const step = () => {
+        if (run !== this._run || !steps.length) return;
+        try {
+          steps.shift()();
+        } catch (_) {
+          // Only a head start: the outcome makes whatever is missing.
+        }
+        setTimeout(step, 0);
+      };
+      step();
     }
 
     async _loadBundle(src) {
@@ -862,7 +1012,10 @@ function defineElement() {
     /** Asks the core what comes next for the facts so far and shows it. */
     async _advance({ focus = true, run = this._run, replay = null } = {}) {
       try {
-        const ask = () => this._core.route(flowFacts(this._flow), isoInstant(Date.now()));
+        const core = this._core || await this._coreReady;
+        if (run !== this._run) return;
+        if (!core) throw new Error('the core is not running');
+        const ask = () => core.route(flowFacts(this._flow), isoInstant(Date.now()));
         let response = await ask();
         if (run !== this._run) return;
         // After Change: answer again, by themselves, the later questions whose earlier answer
@@ -886,17 +1039,21 @@ function defineElement() {
           // Never an outcome with nobody to contact: the static directory is safer.
           throw new Error('the core gave an outcome with no contacts');
         }
-        this._response = response;
-        this._renderHeader();
-        if (response.next_question) this._renderQuestion(response.next_question);
-        else this._renderOutcome(response);
-        this._showWizard();
-        this._idleCheck();
-        this._scheduleRefresh();
-        if (focus) this._focusHeading();
+        this._showResponse(response, { focus });
       } catch (error) {
         if (run === this._run) this._fail(error);
       }
+    }
+
+    _showResponse(response, { focus }) {
+      this._response = response;
+      this._renderHeader();
+      if (response.next_question) this._renderQuestion(response.next_question);
+      else this._renderOutcome(response);
+      this._showWizard();
+      this._idleCheck();
+      this._scheduleRefresh();
+      if (focus) this._focusHeading();
     }
 
     /**
@@ -970,11 +1127,13 @@ function defineElement() {
 
     _renderHeader() {
       if (!this._ui) return;
-      const audience = this._audience;
-      if (this._headerAudience === audience && this._els.header.firstChild) return;
-      this._headerAudience = audience;
-      const doc = this.ownerDocument;
       const t = this._t();
+      // Made again only when its wording changes (an audience may have its own), not on every
+      // change of audience: nodes kept need no style recalculation.
+      const key = [t.raw('danger_line'), t('danger_number'), t('exit_prefix'), t('exit_button')].join('\u0000');
+      if (this._headerKey === key && this._els.header.firstChild) return;
+      this._headerKey = key;
+      const doc = this.ownerDocument;
 
       const danger = h(doc, 'p', { class: 'fd-danger' });
       for (const part of templateParts(t.raw('danger_line'))) {
@@ -994,10 +1153,11 @@ function defineElement() {
     /** Back and Start again, kept from screen to screen (made again when the wording changes). */
     _chrome() {
       const t = this._t();
-      if (!this._chromeNodes || this._chromeNodes.t !== t) {
+      const key = `${t('button_back')}\u0000${t('button_start_again')}`;
+      if (!this._chromeNodes || this._chromeNodes.key !== key) {
         const doc = this.ownerDocument;
         this._chromeNodes = {
-          t,
+          key,
           back: h(doc, 'button', { type: 'button', class: 'fd-back', onclick: () => this._back() }, t('button_back')),
           again: h(doc, 'p', { class: 'fd-start-again' },
             h(doc, 'button', { type: 'button', class: 'fd-link-button', onclick: () => this._startAgain() }, t('button_start_again'))),
@@ -1020,13 +1180,14 @@ function defineElement() {
      */
     _questionForm() {
       const t = this._t();
-      if (this._form && this._form.t === t) return this._form;
+      const key = t('button_continue');
+      if (this._form && this._form.key === key) return this._form;
       const doc = this.ownerDocument;
       const form = h(doc, 'form', { class: 'fd-form', novalidate: true });
       const buttons = h(doc, 'div', { class: 'fd-button-group' },
         h(doc, 'button', { type: 'submit', class: 'fd-button' }, t('button_continue')));
       const state = {
-        t, form, buttons, submit: null, secondary: null,
+        key, form, buttons, submit: null, secondary: null,
         choice: null, // {group, fieldset, legend, radios, divider, items: [{item, input, label, hint}]}
       };
       form.addEventListener('submit', (event) => {
@@ -1502,6 +1663,8 @@ function describeErrors(response) {
 
 if (typeof customElements !== 'undefined' && typeof HTMLElement !== 'undefined' && !customElements.get('frontdoor-wizard')) {
   customElements.define('frontdoor-wizard', defineElement());
+} else if (typeof WorkerGlobalScope !== 'undefined' && typeof document === 'undefined' && typeof self !== 'undefined' && self instanceof WorkerGlobalScope) { // eslint-disable-line no-undef
+  serveCore(self);
 }
 
-export { resolveWording, templateParts, fillTemplate, makeTranslator, telHref, isoInstant, londonParts, formatClock, formatLondonDay, formatWhen, formatUntil, formatDate, formatDateTime, openStatusText, pickContacts, newFlow, flowFacts, flowAnswer, flowBack, flowChange, flowReset, flowRemembered, checkNumber, townsOf, matchTown, checkAttribute, shiftPress, exitKeyUp, idlePhase, questionOptions, placesFor, replayAnswer, recordText, bundleFiles };
+export { resolveWording, templateParts, fillTemplate, makeTranslator, telHref, isoInstant, londonParts, formatClock, formatLondonDay, formatWhen, formatUntil, formatDate, formatDateTime, openStatusText, pickContacts, newFlow, flowFacts, flowAnswer, flowBack, flowChange, flowReset, flowRemembered, checkNumber, townsOf, matchTown, checkAttribute, shiftPress, exitKeyUp, idlePhase, questionOptions, placesFor, replayAnswer, recordText, bundleFiles, startFor };

@@ -1,0 +1,129 @@
+// The first question prerendered into the data bundle (`start` in dist/web/frontdoor-data.json,
+// made by web/build.mjs) is exactly what the wasm core answers, at any time, for the same facts:
+// the element shows it before the core has loaded, so it must never drift from data/.
+//   node --test tests/js/prerendered_start.test.mjs      (after `make web`)
+import { test, describe, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { prerenderStart, startInstants } from '../../web/build.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DIST = process.env.FRONTDOOR_DIST ? resolve(process.env.FRONTDOOR_DIST) : join(ROOT, 'dist');
+const WEB = join(DIST, 'web');
+const DATA = process.env.FRONTDOOR_DATA_DIR ? resolve(process.env.FRONTDOOR_DATA_DIR) : join(ROOT, 'data');
+
+/** Every hour of 16 days over Christmas and New Year 2026/27 (bank holidays, weekends, nights), and both clock changes of 2027. */
+function manyInstants() {
+  const out = [];
+  for (let t = Date.UTC(2026, 11, 19, 0, 17); t < Date.UTC(2027, 0, 4, 0, 0); t += 60 * 60000) out.push(t);
+  for (const day of [Date.UTC(2027, 2, 27), Date.UTC(2027, 9, 30)]) {
+    for (let t = day; t < day + 2 * 86400000; t += 30 * 60000) out.push(t);
+  }
+  return out.map((t) => new Date(t).toISOString().replace(/\.\d+Z$/, 'Z'));
+}
+
+let core;
+let bundle;
+let startFor;
+let dataCore;
+before(async () => {
+  assert.ok(existsSync(WEB), 'dist/web exists (run `make web` first)');
+  const { createCore } = await import(pathToFileURL(join(WEB, 'frontdoor-core.js')).href);
+  const wasmBinary = readFileSync(join(WEB, 'frontdoor-core.wasm'));
+  bundle = JSON.parse(readFileSync(join(WEB, 'frontdoor-data.json'), 'utf8'));
+  // The element's source imports ./frontdoor-core.js, which sits in dist/web only: load a copy
+  // without its import line (as tests/js/wizard_logic.test.mjs does).
+  const dir = mkdtempSync(join(tmpdir(), 'fd-start-test-'));
+  try {
+    const file = join(dir, 'frontdoor-wizard.mjs');
+    const source = readFileSync(join(ROOT, 'web', 'components', 'frontdoor-wizard', 'frontdoor-wizard.js'), 'utf8');
+    writeFileSync(file, source.split('\n').filter((line) => !/^import\s/.test(line)).join('\n'));
+    ({ startFor } = await import(pathToFileURL(file).href));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  core = await createCore({ wasmBinary });
+  assert.equal(core.load(bundle.files).ok, true, 'the shipped bundle loads');
+  // The same core with data/ as it is now (not the bundle): the start must not drift from data/.
+  dataCore = await createCore({ wasmBinary });
+  const files = {};
+  for (const name of readdirSync(DATA).filter((n) => n.endsWith('.json')).sort()) files[name] = readFileSync(join(DATA, name), 'utf8');
+  const loaded = dataCore.load(files);
+  assert.equal(loaded.ok, true, `data/ loads: ${JSON.stringify(loaded.errors || []).slice(0, 500)}`);
+});
+
+describe('the prerendered first question (bundle.start)', () => {
+  test('is there for no facts and for each audience, and holds only the facts and the question', () => {
+    assert.ok(Array.isArray(bundle.start) && bundle.start.length >= 1, 'bundle.start is a list');
+    assert.deepEqual(bundle.start[0].facts, {}, 'the first entry is for no facts');
+    const first = bundle.start[0].next_question;
+    assert.equal(first.fact, 'audience');
+    const audiences = first.options.map((o) => o.value).sort();
+    assert.deepEqual(bundle.start.slice(1).map((e) => e.facts.audience).sort(), audiences, 'one entry per audience');
+    for (const entry of bundle.start) {
+      assert.deepEqual(Object.keys(entry).sort(), ['facts', 'next_question'], 'nothing that depends on the time (contacts, at)');
+    }
+  });
+
+  test('equals what the wasm core answers, for the shipped bundle and for data/, at every hour of two weeks', () => {
+    const instants = manyInstants();
+    assert.ok(instants.length > 400);
+    let compared = 0;
+    for (const entry of bundle.start) {
+      for (const at of instants) {
+        for (const [name, c] of [['bundle', core], ['data/', dataCore]]) {
+          const answer = c.route(entry.facts, at);
+          assert.equal(answer.ok, true, `${name} ${JSON.stringify(entry.facts)} at ${at}`);
+          assert.deepEqual(answer.next_question, entry.next_question, `${name}: the first question for ${JSON.stringify(entry.facts)} at ${at}`);
+          compared += 1;
+        }
+      }
+    }
+    assert.ok(compared >= instants.length * 2 * bundle.start.length);
+  });
+
+  test('web/build.mjs refuses a first question that depends on the time', () => {
+    // A core whose first question changes at night: the build must fail, not ship it.
+    const fake = {
+      route(facts, at) {
+        const hour = Number(at.slice(11, 13));
+        return { ok: true, next_question: { fact: 'x', text: hour < 9 ? 'Night?' : 'Day?', options: [] } };
+      },
+    };
+    assert.throws(() => prerenderStart(fake), /is not the same at/);
+    const steady = { route: () => ({ ok: true, next_question: { fact: 'x', text: 'Same', options: [] } }) };
+    assert.deepEqual(prerenderStart(steady), [{ facts: {}, next_question: { fact: 'x', text: 'Same', options: [] } }]);
+    const instants = startInstants();
+    assert.ok(instants.some((at) => at.startsWith('2026-12-25')) && instants.some((at) => at.startsWith('2026-12-28')), 'bank holidays');
+    assert.ok(instants.some((at) => /T0[0-5]:/.test(at)), 'nights');
+  });
+});
+
+describe('startFor (the element picks the entry for its pre-filled facts)', () => {
+  const start = [
+    { facts: {}, next_question: { fact: 'audience', text: 'Who?' } },
+    { facts: { audience: 'professional' }, next_question: { fact: 'immediate_danger', text: 'Danger?' } },
+  ];
+  test('matches the facts exactly', () => {
+    assert.equal(startFor({ start }, {}).text, 'Who?');
+    assert.equal(startFor({ start }, { audience: 'professional' }).text, 'Danger?');
+    assert.equal(startFor({ start }, { audience: 'parent' }), null);
+    assert.equal(startFor({ start }, { audience: 'professional', child_age: 4 }), null, 'other pre-fills: the core decides');
+    assert.equal(startFor({ start }, { area: 'Devizes' }), null);
+  });
+  test('no start, or a malformed one, means asking the core', () => {
+    assert.equal(startFor({ files: {} }, {}), null);
+    assert.equal(startFor({ start: 'x' }, {}), null);
+    assert.equal(startFor({ start: [{ facts: {}, next_question: null }] }, {}), null);
+    assert.equal(startFor({ start: [{ facts: {}, next_question: { text: 'no fact' } }] }, {}), null);
+    assert.equal(startFor(null, {}), null);
+  });
+  test('the shipped bundle has an entry for each audience attribute value', () => {
+    for (const audience of ['parent', 'young_person', 'professional', 'public']) {
+      assert.ok(startFor(bundle, { audience }), audience);
+    }
+  });
+});
