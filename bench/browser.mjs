@@ -58,8 +58,10 @@ function firstQuestionProbe() {
         if (window.__fdTiming === undefined) {
           const timing = { connected: performance.now() };
           window.__fdTiming = timing;
-          const root = this.shadowRoot;
+          const host = this;
           const check = () => {
+            // The element attaches its shadow root only when it has something to show.
+            const root = host.shadowRoot;
             const heading = root && root.getElementById('fd-question');
             const wizard = root && root.querySelector('.fd');
             if (!heading || !wizard || wizard.hidden || !heading.checkVisibility()) return false;
@@ -72,9 +74,18 @@ function firstQuestionProbe() {
             });
             return true;
           };
-          if (root) {
-            const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
-            observer.observe(root, { subtree: true, childList: true, attributes: true });
+          // Every mutation inside the shadow root, from the moment it exists (now, or when the
+          // element calls attachShadow).
+          const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+          const watchRoot = (root) => observer.observe(root, { subtree: true, childList: true, attributes: true });
+          if (host.shadowRoot) watchRoot(host.shadowRoot);
+          else {
+            const attach = host.attachShadow;
+            host.attachShadow = function attachShadow(...options) {
+              const root = attach.apply(this, options);
+              watchRoot(root);
+              return root;
+            };
           }
         }
         return connected.apply(this, args);

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, DIST, launch, startDemo, openSession, currentScreen } from './harness.mjs';
+import { ROOT, DIST, launch, startDemo, openSession, currentScreen, service } from './harness.mjs';
 
 const corpus = JSON.parse(readFileSync(path.join(ROOT, 'tests/bad-data/cases.json'), 'utf8')).cases;
 
@@ -307,5 +307,39 @@ test('a bad bundle whose prerendered first question is shown: answering it shows
       assert.ok(st.text.includes(svc.phones[0].number), `the directory shows ${id}`);
     }
     assert.deepEqual(s.log.pageErrors, [], 'no uncaught error');
+  } finally { await s.close(); }
+});
+
+test('while the bundle is on its way the static directory shows as the page has it, then the first question replaces it', { timeout: 60000 }, async () => {
+  const s = await openSession(browser, { origin: server.origin });
+  try {
+    let release;
+    const held = new Promise((r) => { release = r; });
+    let asked = 0;
+    await s.page.route('**/frontdoor-data.json', async (r) => { asked += 1; await held; await r.fallback(); });
+    await s.page.goto(server.url + 'council.html');
+    await s.page.waitForFunction(() => customElements.get('frontdoor-wizard') !== undefined, null, { timeout: 15000 });
+    await s.page.waitForTimeout(300);
+    const waiting = await s.page.evaluate(() => {
+      const host = document.querySelector('frontdoor-wizard');
+      const dir = document.getElementById('frontdoor-directory');
+      return { shadow: !!host.shadowRoot, directory: !!(dir && dir.checkVisibility()), text: dir ? dir.textContent : '' };
+    });
+    assert.ok(asked >= 1, 'the bundle was asked for');
+    assert.equal(waiting.shadow, false, 'no shadow root yet: nothing of the element covers or re-lays out the directory');
+    assert.ok(waiting.directory, 'the static directory is visible while the bundle is held');
+    for (const id of ['emergency-999', 'mash', 'out-of-hours']) {
+      const number = service(id).phones[0].number;
+      assert.ok(waiting.text.includes(number), `the directory shown meanwhile has ${id} (${number})`);
+    }
+    release();
+    const question = s.page.locator('h1#fd-question');
+    await question.waitFor({ state: 'visible', timeout: 15000 });
+    const after = await s.page.evaluate(() => {
+      const dir = document.getElementById('frontdoor-directory');
+      return { directory: !!(dir && dir.checkVisibility()) };
+    });
+    assert.equal(after.directory, false, 'the first question replaces the directory');
+    assert.deepEqual(s.log.consoleErrors, [], 'no console error');
   } finally { await s.close(); }
 });

@@ -212,7 +212,7 @@ describe('dist/demo', () => {
       assert.match(page, /<script type="module" src="frontdoor-wizard\.js"><\/script>/);
       // The bundle and the stylesheet are requested with the script, not after it has run.
       assert.match(page, /<link rel="preload" href="frontdoor-data\.json" as="fetch" crossorigin>/);
-      assert.match(page, /<link rel="preload" href="frontdoor-wizard\.css" as="style">/);
+      assert.match(page, /<link rel="preload" href="frontdoor-wizard\.css" as="fetch" crossorigin>/);
       // Pages served with script-src 'self' and default-src 'self': nothing inline.
       assert.doesNotMatch(page, /<script(?![^>]*\bsrc=)[^>]*>|<style|\sstyle=|\son[a-z]+=/i);
       assert.doesNotMatch(page, /frontdoor:directory|\{\{/, 'placeholders filled');

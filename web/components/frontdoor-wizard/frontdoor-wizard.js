@@ -675,8 +675,12 @@ function defineElement() {
 
     constructor() {
       super();
-      this._root = this.attachShadow({ mode: 'open' });
+      // The shadow root is attached when there is something to show (_build): attaching it makes
+      // the browser lay out the whole static directory again, for nothing when the first question
+      // replaces it straight after. Until then the directory shows as the page has it.
+      this._root = null;
       this._built = false;
+      this._wired = false;
       this._run = 0;
       this._core = null;
       this._flow = newFlow();
@@ -695,7 +699,8 @@ function defineElement() {
     // -- lifecycle ------------------------------------------------------------------------
 
     connectedCallback() {
-      if (!this._built) this._build();
+      this._wired = true;
+      this._css = this._css || this._loadStyles();
       const doc = this.ownerDocument;
       doc.addEventListener('keyup', this._onKeyUp, true);
       doc.addEventListener('visibilitychange', this._onVisible);
@@ -720,7 +725,7 @@ function defineElement() {
     }
 
     attributeChangedCallback(name, oldValue, newValue) {
-      if (!this._built || oldValue === newValue) return;
+      if (!this._wired || oldValue === newValue) return;
       if (['src', 'audience', 'area', 'child-age'].includes(name)) this._scheduleStart();
       else if (name === 'kiosk' || name === 'idle-seconds') this._idleCheck();
     }
@@ -799,11 +804,16 @@ function defineElement() {
 
     // -- skeleton ---------------------------------------------------------------------------
 
+    /** Attaches the shadow root and its skeleton (once), with the stylesheet when it is in. */
     _build() {
+      if (this._built) return;
       this._built = true;
       const doc = this.ownerDocument;
-      const root = this._root;
-      this._cssReady = this._attachStyles();
+      const root = this.shadowRoot || this.attachShadow({ mode: 'open' });
+      this._root = root;
+      (this._css || (this._css = this._loadStyles())).then((sheet) => {
+        if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      });
 
       this._els = {};
       const els = this._els;
@@ -820,31 +830,39 @@ function defineElement() {
       root.append(els.wizard, els.message, els.fallback, els.live, els.alert);
     }
 
-    _attachStyles() {
-      const root = this._root;
-      // Kiosk: the build inlines the CSS as a string (no request on file://).
-      if (typeof frontdoorWizardCss === 'string') {
+    /**
+     * The element's stylesheet as a constructed sheet (resolves null when it cannot be had: the
+     * wizard then shows unstyled rather than not at all). The kiosk inlines the CSS as a string;
+     * elsewhere frontdoor-wizard.css is fetched beside this module, from the start, so it is in
+     * when the first question is shown (a <link> in the shadow root would only load then).
+     */
+    _loadStyles() {
+      const make = (text) => {
         try {
           const sheet = new CSSStyleSheet();
-          sheet.replaceSync(frontdoorWizardCss); // eslint-disable-line no-undef
-          root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+          sheet.replaceSync(text);
+          return sheet;
         } catch (error) {
-          console.error('frontdoor-wizard: the inlined stylesheet could not be used:', error);
+          console.error('frontdoor-wizard: the stylesheet could not be used:', error);
+          return null;
         }
-        return Promise.resolve();
-      }
-      const link = h(this.ownerDocument, 'link', { rel: 'stylesheet', href: new URL('frontdoor-wizard.css', MODULE_URL).href });
-      const ready = new Promise((resolve) => {
-        const done = () => { clearTimeout(timer); resolve(); };
-        const timer = setTimeout(done, CSS_TIMEOUT_MS);
-        link.addEventListener('load', done);
-        link.addEventListener('error', () => {
-          console.error(`frontdoor-wizard: could not load ${link.href}`);
-          done();
-        });
+      };
+      if (typeof frontdoorWizardCss === 'string') return Promise.resolve(make(frontdoorWizardCss)); // eslint-disable-line no-undef
+      const url = new URL('frontdoor-wizard.css', MODULE_URL).href;
+      const fetched = fetch(url, { credentials: 'same-origin' }).then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.text();
+      }).then(make, (error) => {
+        console.error(`frontdoor-wizard: could not load ${url}: ${error && error.message ? error.message : error}`);
+        return null;
       });
-      root.append(link);
-      return ready;
+      return fetched;
+    }
+
+    /** Waits for the stylesheet, but not more than CSS_TIMEOUT_MS (it is applied when it comes). */
+    _stylesIn() {
+      this._css = this._css || this._loadStyles();
+      return Promise.race([this._css, new Promise((resolve) => { setTimeout(resolve, CSS_TIMEOUT_MS); })]);
     }
 
     // -- start / fail -----------------------------------------------------------------------
@@ -893,7 +911,7 @@ function defineElement() {
           }
         }
         this._flow = newFlow(prefill);
-        this._renderHeader();
+        if (this._built) this._renderHeader();
 
         // The core, once it has the data; answers given meanwhile wait for it (_advance).
         const ready = (async () => {
@@ -911,7 +929,7 @@ function defineElement() {
         ready.catch(() => {});
 
         const first = startFor(bundle, prefill);
-        await this._cssReady;
+        await this._stylesIn();
         if (run !== this._run) return;
         if (first) {
           // The first question does not depend on the time (web/build.mjs checks it): shown now,
@@ -989,7 +1007,12 @@ function defineElement() {
     }
 
     _showFallback(message) {
+      if (!this._built) {
+        if (!message) return; // the page's static directory is showing already
+        this._build();
+      }
       const els = this._els;
+      this._renderHeader();
       els.fallback.hidden = false;
       els.screen.replaceChildren();
       // Keep the 999 line and the exit button when the wording is known.
@@ -1046,6 +1069,7 @@ function defineElement() {
     }
 
     _showResponse(response, { focus }) {
+      this._build();
       this._response = response;
       this._renderHeader();
       if (response.next_question) this._renderQuestion(response.next_question);
@@ -1562,8 +1586,10 @@ function defineElement() {
       const view = doc.defaultView;
       this._run += 1;
       this._flow = flowReset(this._flow);
-      this._els.screen.replaceChildren();
-      this._els.wizard.hidden = true;
+      if (this._built) {
+        this._els.screen.replaceChildren();
+        this._els.wizard.hidden = true;
+      }
       this.hidden = true;
       try {
         const sheet = new view.CSSStyleSheet();
@@ -1581,7 +1607,7 @@ function defineElement() {
 
     _activity() {
       this._lastInput = Date.now();
-      if (!this._els.idle.hidden) this._hideIdle();
+      if (this._built && !this._els.idle.hidden) this._hideIdle();
     }
 
     _pristine() {
@@ -1590,6 +1616,7 @@ function defineElement() {
 
     _idleCheck() {
       clearTimeout(this._idleTimer);
+      if (!this._built) return;
       if (!this._kiosk || !this._core || !this.isConnected) {
         this._hideIdle();
         return;
