@@ -10,7 +10,7 @@
 
 namespace frontdoor {
 
-using json = nlohmann::json;
+using json = Json;
 
 namespace {
 
@@ -54,6 +54,7 @@ std::optional<UtcSeconds> request_at(const json& request, Problems& problems) {
   return t;
 }
 
+#ifndef FRONTDOOR_LEAN
 std::optional<std::string> request_audience(const json& request, Problems& problems) {
   auto it = request.find("audience");
   if (it == request.end() || it->is_null()) return std::string("default");
@@ -66,6 +67,8 @@ std::optional<std::string> request_audience(const json& request, Problems& probl
                       "audience must be one of parent, young_person, professional, public, not " + describe_value(*it), false});
   return std::nullopt;
 }
+
+#endif
 
 }  // namespace
 
@@ -114,6 +117,7 @@ json do_route(const json& request, const Model& model) {
   return out;
 }
 
+#ifndef FRONTDOOR_LEAN  // ops of the CLI only
 json do_holidays(const json& request, const Model* model) {
   auto year = [&](const char* key, Problems& problems) -> std::optional<int> {
     auto it = request.find(key);
@@ -180,17 +184,26 @@ json do_bundle(const Model& model) {
   return {{"ok", true}, {"bundle", {{"files", files}}}};
 }
 
+#endif
+
 json dispatch(const json& request, std::shared_ptr<const Model>& model) {
   if (!request.is_object()) return failure("request.syntax", "", "the request must be a JSON object with \"op\"");
   auto op_it = request.find("op");
+#ifdef FRONTDOOR_LEAN
+  // The web build answers only what the wizard element sends (load, route); lint and bundle are
+  // the data team's and the other ops the CLI's, natively.
+  if (op_it == request.end() || !op_it->is_string())
+    return failure("request.op", "op", "the request needs \"op\": load or route");
+  const std::string op = op_it->get<std::string>();
+  if (op == "load") return do_load(request, model, true);
+  if (op != "route")
+    return failure("request.op", "op", "unknown op \"" + op + "\"; the web build answers load and route");
+  if (!model) return failure("request.no_data", "", "no data is loaded: send a \"load\" request first");
+  return do_route(request, *model);
+#else
   if (op_it == request.end() || !op_it->is_string())
     return failure("request.op", "op", "the request needs \"op\": load, lint, route, holidays, ui, directory or bundle");
   const std::string op = op_it->get<std::string>();
-#ifdef FRONTDOOR_LEAN
-  // The web build answers the wizard's ops; lint and bundle are the data team's, in the CLI.
-  if (op == "lint" || op == "bundle")
-    return failure("request.op", "op", "op \"" + op + "\" is not in the web build; run `frontdoor " + op + "` instead");
-#endif
   if (op == "load") return do_load(request, model, true);
   if (op == "lint") return do_load(request, model, false);
   if (op == "holidays") return do_holidays(request, model.get());
@@ -201,6 +214,7 @@ json dispatch(const json& request, std::shared_ptr<const Model>& model) {
   if (op == "ui") return do_ui(request, *model);
   if (op == "directory") return do_directory(request, *model);
   return do_bundle(*model);
+#endif
 }
 
 }  // namespace

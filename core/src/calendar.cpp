@@ -7,7 +7,7 @@
 #include <set>
 #include <stdexcept>
 
-#include <nlohmann/json.hpp>
+#include "frontdoor/json.hpp"
 
 #include "json_parse.hpp"
 
@@ -411,7 +411,7 @@ bool Calendar::is_closure(Date date) const {
 }
 
 std::vector<CalendarException> import_govuk_bank_holidays(std::string_view json_text) {
-  using nlohmann::json;
+  using json = Json;
   const std::string source = "https://www.gov.uk/bank-holidays";
   json doc;
   try {

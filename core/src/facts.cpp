@@ -28,7 +28,7 @@ const FactSpec* find_fact(std::string_view name) {
   return nullptr;
 }
 
-std::string describe_value(const nlohmann::json& value) {
+std::string describe_value(const Json& value) {
   if (value.is_array()) return "an array";
   if (value.is_object()) return "an object";
   if (value.is_string() && value.get_ref<const std::string&>().size() > 60) {
@@ -36,10 +36,10 @@ std::string describe_value(const nlohmann::json& value) {
     // Do not cut a UTF-8 sequence in half.
     while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();
     if (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0x80)) cut.pop_back();
-    std::string text = nlohmann::json(cut).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string text = Json(cut).dump(-1, ' ', false, Json::error_handler_t::replace);
     return text.insert(text.size() - 1, "…");
   }
-  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 static std::string join(const std::vector<std::string>& v) {
@@ -48,7 +48,7 @@ static std::string join(const std::vector<std::string>& v) {
   return out;
 }
 
-std::string check_fact_value(const FactSpec& spec, const nlohmann::json& value, std::string& message) {
+std::string check_fact_value(const FactSpec& spec, const Json& value, std::string& message) {
   switch (spec.type) {
     case FactSpec::Type::boolean:
       if (!value.is_boolean()) {
@@ -92,13 +92,13 @@ std::string Facts::audience() const {
   return "default";
 }
 
-nlohmann::json Facts::to_json() const {
-  nlohmann::json out = nlohmann::json::object();
+Json Facts::to_json() const {
+  Json out = Json::object();
   for (const auto& kv : values) out[kv.first] = kv.second;
   return out;
 }
 
-Facts parse_facts(const nlohmann::json& object, Problems& problems, const std::string& base) {
+Facts parse_facts(const Json& object, Problems& problems, const std::string& base) {
   Facts facts;
   if (!object.is_object()) {
     problems.push_back({"facts.wrong_type", "", base + "/facts",

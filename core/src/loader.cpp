@@ -13,7 +13,7 @@
 
 namespace frontdoor {
 
-using json = nlohmann::json;
+using json = Json;
 
 const std::vector<std::string>& data_file_names() {
   static const std::vector<std::string> names{"directory.json", "calendar.json", "rules.json", "questions.json",
@@ -45,11 +45,15 @@ bool json_nesting_exceeds(std::string_view text, std::size_t limit) {
 }
 
 json parse_json(std::string_view text) {
+#ifdef FRONTDOOR_LEAN
+  return Json::parse(text);
+#else
   json result;
   auto input = nlohmann::detail::input_adapter(text.data(), text.data() + text.size());
   nlohmann::detail::json_sax_dom_parser<json> sax(result, true);
   nlohmann::detail::parser<json, decltype(input)>(std::move(input), nullptr, true, false).sax_parse(&sax, true);
   return result;
+#endif
 }
 
 }  // namespace detail
@@ -65,7 +69,7 @@ json parse_json_text(const std::string& text, const std::string& file, Problems&
   try {
     return detail::parse_json(text);
   } catch (const json::parse_error& e) {
-    // nlohmann's byte is 1-based and points at the last character read.
+    // The byte (nlohmann's and LeanJson's) is 1-based and points at the last character read.
     std::size_t byte = e.byte == 0 ? 0 : std::min<std::size_t>(e.byte - 1, text.size());
     std::size_t line = 1, column = 1;
     for (std::size_t i = 0; i < byte; ++i) {

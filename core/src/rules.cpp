@@ -8,13 +8,13 @@ namespace frontdoor {
 
 namespace {
 
-bool values_equal(const std::string& fact, const nlohmann::json& a, const nlohmann::json& b) {
+bool values_equal(const std::string& fact, const Json& a, const Json& b) {
   if (fact == "area" && a.is_string() && b.is_string())
     return detail::fold(a.get_ref<const std::string&>()) == detail::fold(b.get_ref<const std::string&>());
   return a == b;
 }
 
-bool contains(const std::string& fact, const std::vector<nlohmann::json>& list, const nlohmann::json& v) {
+bool contains(const std::string& fact, const std::vector<Json>& list, const Json& v) {
   for (const auto& x : list)
     if (values_equal(fact, x, v)) return true;
   return false;
@@ -69,7 +69,7 @@ Tri evaluate_condition(const Model& model, const Condition& c, const Facts& fact
     missing.push_back(c.fact);
     return Tri::unknown;
   }
-  const nlohmann::json& v = it->second;
+  const Json& v = it->second;
   if (c.kind == K::known) return (!v.is_null()) == c.known ? Tri::yes : Tri::no;
   if (v.is_null()) return Tri::no;
   switch (c.kind) {
@@ -257,12 +257,12 @@ struct Evaluator {
   }
 };
 
-nlohmann::json opt_text(const std::optional<Text>& t, const std::string& audience) {
-  return t ? nlohmann::json(t->resolve(audience)) : nlohmann::json(nullptr);
+Json opt_text(const std::optional<Text>& t, const std::string& audience) {
+  return t ? Json(t->resolve(audience)) : Json(nullptr);
 }
 
-nlohmann::json instant(const std::optional<UtcSeconds>& t) {
-  return t ? nlohmann::json(format_london(*t)) : nlohmann::json(nullptr);
+Json instant(const std::optional<UtcSeconds>& t) {
+  return t ? Json(format_london(*t)) : Json(nullptr);
 }
 
 }  // namespace
@@ -293,10 +293,10 @@ const Question* next_question(const Model& model, const std::vector<std::string>
   return best;
 }
 
-nlohmann::json question_json(const Model& model, const Question& q, const std::string& audience) {
-  nlohmann::json options = nlohmann::json::array();
+Json question_json(const Model& model, const Question& q, const std::string& audience) {
+  Json options = Json::array();
   auto option_json = [&](const Option& o) {
-    return nlohmann::json{{"value", o.value}, {"label", o.label.resolve(audience)}, {"hint", opt_text(o.hint, audience)}};
+    return Json{{"value", o.value}, {"label", o.label.resolve(audience)}, {"hint", opt_text(o.hint, audience)}};
   };
   if (q.type == "area") {
     for (const auto& town : model.towns()) options.push_back({{"value", town}, {"label", town}, {"hint", nullptr}});
@@ -308,24 +308,24 @@ nlohmann::json question_json(const Model& model, const Question& q, const std::s
     options.push_back(option_json(o));
   }
   if (q.unknown_option) options.push_back(option_json(*q.unknown_option));
-  nlohmann::json out{{"id", q.id},
+  Json out{{"id", q.id},
                      {"fact", q.fact},
                      {"type", q.type},
                      {"text", q.text.resolve(audience)},
                      {"hint", opt_text(q.hint, audience)},
                      {"options", options},
-                     {"min", q.min ? nlohmann::json(*q.min) : nlohmann::json(nullptr)},
-                     {"max", q.max ? nlohmann::json(*q.max) : nlohmann::json(nullptr)}};
-  out["unknown_option"] = q.unknown_option ? nlohmann::json{{"label", q.unknown_option->label.resolve(audience)},
+                     {"min", q.min ? Json(*q.min) : Json(nullptr)},
+                     {"max", q.max ? Json(*q.max) : Json(nullptr)}};
+  out["unknown_option"] = q.unknown_option ? Json{{"label", q.unknown_option->label.resolve(audience)},
                                                             {"hint", opt_text(q.unknown_option->hint, audience)}}
-                                           : nlohmann::json(nullptr);
+                                           : Json(nullptr);
   return out;
 }
 
-nlohmann::json contact_json(const Service& s, const OpenState& st, const std::string& why, const std::string& audience) {
-  nlohmann::json phones = nlohmann::json::array();
+Json contact_json(const Service& s, const OpenState& st, const std::string& why, const std::string& audience) {
+  Json phones = Json::array();
   for (const auto& p : s.phones) phones.push_back({{"number", p.number}, {"label", p.label}, {"option", p.option}});
-  nlohmann::json have_ready = nlohmann::json::array(), notes = nlohmann::json::array();
+  Json have_ready = Json::array(), notes = Json::array();
   for (const auto& t : s.have_ready) have_ready.push_back(t.resolve(audience));
   for (const auto& t : s.notes) notes.push_back(t.resolve(audience));
   const bool phone = !s.phones.empty();
@@ -333,14 +333,14 @@ nlohmann::json contact_json(const Service& s, const OpenState& st, const std::st
           {"name", s.name},
           {"organisation", s.organisation},
           {"summary", s.summary.resolve(audience)},
-          {"phone", phone ? nlohmann::json(s.phones.front().number) : nlohmann::json(nullptr)},
-          {"phone_label", phone ? nlohmann::json(s.phones.front().label) : nlohmann::json(nullptr)},
-          {"option", phone ? s.phones.front().option : nlohmann::json(nullptr)},
+          {"phone", phone ? Json(s.phones.front().number) : Json(nullptr)},
+          {"phone_label", phone ? Json(s.phones.front().label) : Json(nullptr)},
+          {"option", phone ? s.phones.front().option : Json(nullptr)},
           {"phones", phones},
-          {"email", s.email ? nlohmann::json(*s.email) : nlohmann::json(nullptr)},
-          {"web", s.web ? nlohmann::json(*s.web) : nlohmann::json(nullptr)},
-          {"open_now", st.open_now ? nlohmann::json(*st.open_now) : nlohmann::json(nullptr)},
-          {"label_now", st.label_now.empty() ? nlohmann::json(nullptr) : nlohmann::json(st.label_now)},
+          {"email", s.email ? Json(*s.email) : Json(nullptr)},
+          {"web", s.web ? Json(*s.web) : Json(nullptr)},
+          {"open_now", st.open_now ? Json(*st.open_now) : Json(nullptr)},
+          {"label_now", st.label_now.empty() ? Json(nullptr) : Json(st.label_now)},
           {"closes_at", instant(st.closes_at)},
           {"opens_next", instant(st.opens_next)},
           {"hours_text", s.hours_text.resolve(audience)},
@@ -349,18 +349,18 @@ nlohmann::json contact_json(const Service& s, const OpenState& st, const std::st
           {"notes", notes}};
 }
 
-nlohmann::json outcome_json(const Model& model, const Outcome& o, const Facts& facts, UtcSeconds at) {
+Json outcome_json(const Model& model, const Outcome& o, const Facts& facts, UtcSeconds at) {
   const std::string audience = facts.audience();
-  nlohmann::json contacts = nlohmann::json::array(), explain = nlohmann::json::array();
+  Json contacts = Json::array(), explain = Json::array();
   for (const auto& c : o.contacts) contacts.push_back(contact_json(*c.service, c.state, c.why, audience));
   for (const auto& e : o.explain) explain.push_back({{"rule", e.rule}, {"text", e.text}});
-  nlohmann::json out{{"at", format_london(at)}};
-  out["level"] = o.level ? nlohmann::json(o.level->id) : nlohmann::json(nullptr);
-  out["level_name"] = o.level ? nlohmann::json(o.level->name) : nlohmann::json(nullptr);
-  out["level_filter"] = o.level ? nlohmann::json(o.level->filter) : nlohmann::json(nullptr);
+  Json out{{"at", format_london(at)}};
+  out["level"] = o.level ? Json(o.level->id) : Json(nullptr);
+  out["level_name"] = o.level ? Json(o.level->name) : Json(nullptr);
+  out["level_filter"] = o.level ? Json(o.level->filter) : Json(nullptr);
   out["contacts"] = contacts;
   out["missing"] = o.missing;
-  out["next_question"] = o.next_question ? question_json(model, *o.next_question, audience) : nlohmann::json(nullptr);
+  out["next_question"] = o.next_question ? question_json(model, *o.next_question, audience) : Json(nullptr);
   out["notes"] = o.notes;
   out["explain"] = explain;
   out["checked"] = format_date(model.checked);
