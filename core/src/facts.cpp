@@ -5,20 +5,46 @@
 namespace frontdoor {
 
 const std::vector<FactSpec>& fact_vocabulary() {
+  // A table of plain strings (values separated by spaces) costs less code than nested
+  // initializer lists of std::string, which the web build pays for byte by byte.
   using T = FactSpec::Type;
-  static const std::vector<FactSpec> list{
-      {"audience", T::choice, {"parent", "young_person", "professional", "public"}, 0, 0},
-      {"immediate_danger", T::boolean, {}, 0, 0},
-      {"concern", T::choice,
-       {"harm", "unsure", "exploitation", "family_support", "plan_not_working", "allegation", "disability",
-        "send", "childcare", "in_care", "advocacy", "drugs_alcohol", "education_employment", "sexual_health",
-        "offending", "team_contact", "consultation", "training", "mash_tour", "complaint"},
-       0, 0},
-      {"child_age", T::integer, {}, 0, 25},
-      {"area", T::area, {}, 0, 0},
-      {"consent", T::choice, {"yes", "no", "not_asked"}, 0, 0},
-      {"has_ehcp", T::boolean, {}, 0, 0},
+  struct Row {
+    const char* name;
+    T type;
+    const char* values;
+    int min, max;
   };
+  static const Row rows[] = {
+      {"audience", T::choice, "parent young_person professional public", 0, 0},
+      {"immediate_danger", T::boolean, "", 0, 0},
+      {"concern", T::choice,
+       "harm unsure exploitation family_support plan_not_working allegation disability send childcare in_care "
+       "advocacy drugs_alcohol education_employment sexual_health offending team_contact consultation training "
+       "mash_tour complaint",
+       0, 0},
+      {"child_age", T::integer, "", 0, 25},
+      {"area", T::area, "", 0, 0},
+      {"consent", T::choice, "yes no not_asked", 0, 0},
+      {"has_ehcp", T::boolean, "", 0, 0},
+  };
+  static const std::vector<FactSpec> list = [] {
+    std::vector<FactSpec> out;
+    for (const Row& r : rows) {
+      FactSpec f;
+      f.name = r.name;
+      f.type = r.type;
+      f.min = r.min;
+      f.max = r.max;
+      for (const char* p = r.values; *p;) {
+        const char* end = p;
+        while (*end && *end != ' ') ++end;
+        f.values.emplace_back(p, end);
+        p = *end ? end + 1 : end;
+      }
+      out.push_back(std::move(f));
+    }
+    return out;
+  }();
   return list;
 }
 
