@@ -175,6 +175,18 @@ TEST_CASE("LeanJson builds values with nlohmann::json's rules") {
     for (const auto& v : j["b"]) sum += v.get<long long>();
     CHECK(sum == 3);
   }
+  SUBCASE("a scalar iterates once over itself and null not at all, as in nlohmann") {
+    for (const char* text : {"null", "5", "\"s\"", "true", "[1,2]", "{\"a\":1}"}) {
+      INFO(text);
+      const LeanJson lean = LeanJson::parse(text);
+      const json full = json::parse(text);
+      std::string a, b;
+      for (const auto& v : lean) a += v.dump() + ";";
+      for (const auto& v : full) b += v.dump() + ";";
+      CHECK(a == b);
+      CHECK((lean.find("a") == lean.end()) == (full.find("a") == full.end()));
+    }
+  }
   SUBCASE("kinds, names, sizes and comparisons") {
     const LeanJson j = LeanJson::parse(R"([null,true,1,-1,1.5,"s",[],{}])");
     const char* names[] = {"null", "boolean", "number", "number", "number", "string", "array", "object"};
@@ -186,7 +198,11 @@ TEST_CASE("LeanJson builds values with nlohmann::json's rules") {
     }
     CHECK(LeanJson::parse("1") == LeanJson(1.0));
     CHECK(LeanJson::parse("1") == LeanJson(1ull));
-    CHECK(LeanJson::parse("-1") != LeanJson(18446744073709551615ull));
+    for (const char* a : {"-1", "1", "0", "1.0", "-0.0", "18446744073709551615", "9223372036854775808", "1e0", "true", "null"})
+      for (const char* b : {"-1", "1", "0", "18446744073709551615", "-9223372036854775808", "1.5", "false", "\"1\""}) {
+        INFO(a << " == " << b);
+        CHECK((LeanJson::parse(a) == LeanJson::parse(b)) == (json::parse(a) == json::parse(b)));
+      }
     CHECK(LeanJson("a") == LeanJson(std::string("a")));
     CHECK(LeanJson::parse(R"({"a":[1,{"b":null}]})") == LeanJson::parse(R"({ "a" : [1.0, {"b": null}] })"));
     CHECK(LeanJson::parse(R"({"a":1})") != LeanJson::parse(R"({"a":1,"b":2})"));

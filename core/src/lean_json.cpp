@@ -464,12 +464,10 @@ LeanJson& LeanJson::emplace_back(LeanJson value) {
 bool LeanJson::equal(const LeanJson& a, const LeanJson& b) noexcept {
   const bool a_number = a.is_number(), b_number = b.is_number();
   if (a_number && b_number) {
-    // As nlohmann: integers of both signs compare by value, against a double as doubles.
+    // As nlohmann: against a double as doubles; a signed and an unsigned integer compare as
+    // signed 64-bit values (so -1 equals 18446744073709551615, as there).
     if (a.is_number_float() || b.is_number_float()) return a.double_or_throw() == b.double_or_throw();
-    if (a.type_ == b.type_) return a.v_.unsigned_integer == b.v_.unsigned_integer;
-    const LeanJson& s = a.type_ == value_t::number_integer ? a : b;
-    const LeanJson& u = a.type_ == value_t::number_integer ? b : a;
-    return s.v_.integer >= 0 && static_cast<std::uint64_t>(s.v_.integer) == u.v_.unsigned_integer;
+    return a.v_.integer == b.v_.integer;
   }
   if (a.type_ != b.type_) return false;
   switch (a.type_) {

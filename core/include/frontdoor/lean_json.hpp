@@ -167,9 +167,10 @@ class LeanJson {
   std::size_t erase(std::string_view key);
 
   iterator begin() noexcept { return {this, 0}; }
-  iterator end() noexcept { return {this, structured_size()}; }
+  // As nlohmann's: a scalar iterates once over itself, null not at all.
+  iterator end() noexcept { return {this, size()}; }
   const_iterator begin() const noexcept { return {this, 0}; }
-  const_iterator end() const noexcept { return {this, structured_size()}; }
+  const_iterator end() const noexcept { return {this, size()}; }
   const LeanJson& front() const { return (*this)[std::size_t{0}]; }
   const LeanJson& back() const;
 
