@@ -183,6 +183,9 @@ TEST_CASE("the lean core refuses bad requests like the full core") {
       "{\"op\":\"route\",\"at\":\"yesterday\"}", "{\"op\":\"route\",\"facts\":{\"concern\":\"harm\",\"concern\":\"nope\"}}",
       "{\"op\":5}", "{\"nop\":1}", "{\"op\":\"fly\"}", "{\"op\":\"load\"}", "{\"op\":\"load\",\"files\":\"data\"}",
       "{\"op\":\"load\",\"files\":{}}", "{\"op\":\"load\",\"at\":\"x\",\"files\":{}}",
+      // Found by fuzz_api_lean: a NUL byte ends the input for nlohmann, so it must for LeanJson.
+      std::string("-5\0\0\0\0\0\0\0\x01:\"groups\"", 19), std::string("{\"op\":\"route\"}\0junk", 19),
+      std::string("\0", 1),
   };
   for (const auto& r : requests) {
     INFO("request: " << r.substr(0, 200));

@@ -51,6 +51,13 @@ TEST_CASE("LeanJson parses and dumps documents as nlohmann::json does") {
                              "\t{ \"z\" : 1 , \"a\" : 2 , \"m\" : [ true , false ] }\r\n", "\xEF\xBB\xBF{}"})
       same_parse(text);
   }
+  SUBCASE("a NUL byte ends the input, as in nlohmann's lexer") {
+    same_parse(std::string("[1]\0 not read", 14));
+    same_parse(std::string("-5\0\0\x01:\"groups\"", 13));
+    same_refusal(std::string("\0{}", 3));
+    same_refusal(std::string("[1,\0]", 5));
+    same_refusal(std::string("\"a\0\"", 4));
+  }
   SUBCASE("objects are sorted by key in byte order") {
     same_parse(R"({"b":1,"a":2,"B":3,"é":4,"e":5,"":6,"aa":7,"a\u0000":8})");
     CHECK(LeanJson::parse(R"({"b":1,"a":2})").dump() == R"({"a":2,"b":1})");

@@ -675,6 +675,7 @@ class LeanJsonParser {
       case 'f': return literal("alse", Token::literal_false);
       case 'n': return literal("ull", Token::literal_null);
       case '"': return string();
+      case 0:  // as nlohmann's lexer: a NUL byte ends the input (what follows it is not read)
       case -1: return kind_ = Token::end;
       default:
         if (c == '-' || (c >= '0' && c <= '9')) return number(c);
