@@ -185,7 +185,7 @@ TEST_CASE("the lean core refuses bad requests like the full core") {
       "{\"op\":\"load\",\"files\":{}}", "{\"op\":\"load\",\"at\":\"x\",\"files\":{}}",
       // Found by fuzz_api_lean: a NUL byte ends the input for nlohmann, so it must for LeanJson.
       std::string("-5\0\0\0\0\0\0\0\x01:\"groups\"", 19), std::string("{\"op\":\"route\"}\0junk", 19),
-      std::string("\0", 1),
+      std::string("\0", 1), "{\"okop\":\"route\",3333333333333\n\"x\":1}", "{\"op\":\"route\",\"facts\":{\"area\":1\n]}}",
   };
   for (const auto& r : requests) {
     INFO("request: " << r.substr(0, 200));

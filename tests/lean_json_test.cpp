@@ -113,7 +113,8 @@ TEST_CASE("LeanJson refuses what nlohmann::json refuses, at the same place") {
       same_refusal(text);
   }
   SUBCASE("errors name line and column as nlohmann's do") {
-    for (const char* text : {"{\"questions\": [}", "{\n  \"a\": 1,\n  \"b\": x\n}", "[1,\n\n2,,3]", "\"a\nb\""}) {
+    for (const char* text : {"{\"questions\": [}", "{\n  \"a\": 1,\n  \"b\": x\n}", "[1,\n\n2,,3]", "\"a\nb\"", "{1\n}",
+                             "{\"a\":1,\n22\n:3}", "[1\n2]", "5\nx", "[1.5e3\n\n}", "{\"okop\":\"route\",3333\n\"x\"}"}) {
       INFO(text);
       std::string want, got;
       try {

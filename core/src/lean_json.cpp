@@ -631,10 +631,14 @@ class LeanJsonParser {
         ++lines;
         line_start = i + 1;
       }
+    // nlohmann's lexer reads one character past a number and puts it back; when that character is
+    // a line break, its column count stays at 0 (its line count is restored): keep that quirk, so
+    // that both builds name the same place.
+    const bool after_number_at_break = kind_ == Token::number && pos_ < text_.size() && text_[pos_] == '\n';
     std::string message = "parse error at line ";
     append_unsigned(message, lines);
     message += ", column ";
-    append_unsigned(message, pos_ - line_start);
+    append_unsigned(message, after_number_at_break ? 0 : pos_ - line_start);
     message += ": ";
     if (syntax) {
       message += "syntax error ";
