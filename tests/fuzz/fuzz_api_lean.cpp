@@ -95,7 +95,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (error_lines(lean, false) != error_lines(full, false))
       fail("the cores refuse differently", request + "\n--- full:\n" + full_reply + "\n--- lean:\n" + lean_reply);
   } else if (lean_reply != full_reply) {
-    fail("the cores answer differently", request + "\n--- full:\n" + full_reply + "\n--- lean:\n" + lean_reply);
+    // Without "at" each core reads the clock: the two calls may fall in different seconds.
+    const bool clock = !(op.is_object() && op.contains("at") && op["at"].is_string());
+    if (!clock || b.lean.handle(request) != b.full.handle(request))
+      fail("the cores answer differently", request + "\n--- full:\n" + full_reply + "\n--- lean:\n" + lean_reply);
   }
   return 0;
 }
