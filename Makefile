@@ -98,9 +98,10 @@ test-asan:
 
 # libFuzzer targets (tests/fuzz/, clang-14): `make fuzz` runs each FUZZ_SECONDS (default 300) and
 # keeps what it learns in build/fuzz/corpus/; `make test-fuzz` runs each 30 s from the seed corpus
-# (copied to a temporary folder, so tests/fuzz/corpus/ never changes). A crash fails the run and
+# (copied to a temporary folder, so tests/fuzz/corpus/ never changes; api_lean, the full core
+# against the web build's lean core, starts from the api seeds). A crash fails the run and
 # its input is kept in tests/fuzz/artifacts/<target>/ (git-ignored).
-FUZZ_TARGETS := api loader time
+FUZZ_TARGETS := api loader time api_lean
 FUZZ_SECONDS ?= 300
 FUZZ_FLAGS = -dict=tests/fuzz/frontdoor.dict -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
 fuzz-build:
@@ -109,16 +110,18 @@ fuzz-build:
 
 fuzz: fuzz-build
 	@set -e; for t in $(FUZZ_TARGETS); do \
+	  seeds=$$t; [ $$t = api_lean ] && seeds=api; \
 	  mkdir -p build/fuzz/corpus/$$t tests/fuzz/artifacts/$$t; \
 	  echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
 	  $(SANITIZER_ENV) build/fuzz/tests/fuzz/fuzz_$$t $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) \
-	    -artifact_prefix=tests/fuzz/artifacts/$$t/ build/fuzz/corpus/$$t tests/fuzz/corpus/$$t; \
+	    -artifact_prefix=tests/fuzz/artifacts/$$t/ build/fuzz/corpus/$$t tests/fuzz/corpus/$$seeds; \
 	done
 
 test-fuzz: fuzz-build
 	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	for t in $(FUZZ_TARGETS); do \
-	  mkdir -p tests/fuzz/artifacts/$$t; cp -r tests/fuzz/corpus/$$t "$$tmp/$$t"; \
+	  seeds=$$t; [ $$t = api_lean ] && seeds=api; \
+	  mkdir -p tests/fuzz/artifacts/$$t; cp -r tests/fuzz/corpus/$$seeds "$$tmp/$$t"; \
 	  echo "== fuzz_$$t for 30 s"; \
 	  $(SANITIZER_ENV) build/fuzz/tests/fuzz/fuzz_$$t $(FUZZ_FLAGS) -max_total_time=30 \
 	    -artifact_prefix=tests/fuzz/artifacts/$$t/ "$$tmp/$$t" \

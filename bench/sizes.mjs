@@ -46,7 +46,7 @@ export const BUDGETS = {
  */
 export const CEILINGS = {
   visitBrotli: 102 * KB,
-  wasmBrotli: 73 * KB,
+  wasmBrotli: 56 * KB,
   kioskBrotli: 130 * KB,
 };
 

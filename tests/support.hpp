@@ -35,4 +35,32 @@ std::shared_ptr<const Model> load_model_of(const std::string& data_dir = "tests/
 /** Facts from a JSON object; fails the test if they are not valid. */
 Facts facts_of(const nlohmann::json& object);
 
+// The bad-data corpus (tests/bad-data/cases.json; its "$comment" describes a case).
+
+/** `unit` repeated `times` times. */
+std::string repeat(const std::string& unit, std::size_t times);
+
+/** The five real files (as text) with one case's breakage applied. */
+nlohmann::json broken_files(const nlohmann::json& c, const nlohmann::json& real);
+
+/** One expected problem with its pointer resolved (@id in the unbroken file, "-" in the broken). */
+nlohmann::json resolve_expected(nlohmann::json want, const nlohmann::json& real, const nlohmann::json& broken);
+
+/** The case's expected problems (`key`, else "expect"): alternatives, any one of which must be reported. */
+nlohmann::json expected(const nlohmann::json& c, const nlohmann::json& real, const nlohmann::json& broken,
+                        const char* key = "expect");
+
+/** True when `problem` (a response's error) is `want` (id, file, and pointer and message fragment when given). */
+bool matches_one(const nlohmann::json& problem, const nlohmann::json& want);
+
+/** True when `problem` matches one of `alternatives`. */
+bool matches(const nlohmann::json& problem, const nlohmann::json& alternatives);
+
+/** The `errors` lines of a response, one per line, cut to 4000 characters. */
+std::string errors_summary(const nlohmann::json& reply);
+
+/** The `load` request as JSON text, with each file's bytes kept as they are (even invalid UTF-8,
+ *  which nlohmann's dump would refuse or replace), as the widget's wrapper would send them. */
+std::string request_text(const nlohmann::json& files);
+
 }  // namespace frontdoor::test

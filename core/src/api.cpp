@@ -10,18 +10,35 @@
 
 namespace frontdoor {
 
-using json = nlohmann::json;
+using json = Json;
 
 namespace {
 
 // The largest request handled (docs/api.md); bigger ones are refused before parsing.
 constexpr std::size_t kMaxRequestBytes = std::size_t{16} * 1024 * 1024;
 
+#if defined(FRONTDOOR_LEAN) && defined(__GNUC__)
+#define FRONTDOOR_NOINLINE __attribute__((noinline))
+#else
+#define FRONTDOOR_NOINLINE
+#endif
+
+// One out-of-line call per member: smaller in the web build than initializer lists (rules.cpp).
+FRONTDOOR_NOINLINE void put(json& o, const char* key, const std::string& value) { o[key] = value; }
+FRONTDOOR_NOINLINE void put(json& o, const char* key, json&& value) { o[key] = std::move(value); }
+
 json problem_json(const Problem& p) {
   std::string where = p.file.empty() ? (p.pointer.size() && p.pointer[0] == '/' ? p.pointer.substr(1) : p.pointer)
                                      : p.file + p.pointer;
-  return {{"id", p.id},       {"where", where},       {"file", p.file},          {"pointer", p.pointer},
-          {"message", p.message}, {"warning", p.warning}, {"line", to_line(p)}};
+  json out = json::object();
+  put(out, "id", p.id);
+  put(out, "where", where);
+  put(out, "file", p.file);
+  put(out, "pointer", p.pointer);
+  put(out, "message", p.message);
+  put(out, "warning", json(p.warning));
+  put(out, "line", to_line(p));
+  return out;
 }
 
 json problems_json(const Problems& problems, bool warnings) {
@@ -32,7 +49,11 @@ json problems_json(const Problems& problems, bool warnings) {
 }
 
 json failure(const Problems& problems) {
-  return {{"ok", false}, {"errors", problems_json(problems, false)}, {"warnings", problems_json(problems, true)}};
+  json out = json::object();
+  put(out, "ok", json(false));
+  put(out, "errors", problems_json(problems, false));
+  put(out, "warnings", problems_json(problems, true));
+  return out;
 }
 
 json failure(const std::string& id, const std::string& where, const std::string& message) {
@@ -54,6 +75,7 @@ std::optional<UtcSeconds> request_at(const json& request, Problems& problems) {
   return t;
 }
 
+#ifndef FRONTDOOR_LEAN
 std::optional<std::string> request_audience(const json& request, Problems& problems) {
   auto it = request.find("audience");
   if (it == request.end() || it->is_null()) return std::string("default");
@@ -66,6 +88,8 @@ std::optional<std::string> request_audience(const json& request, Problems& probl
                       "audience must be one of parent, young_person, professional, public, not " + describe_value(*it), false});
   return std::nullopt;
 }
+
+#endif
 
 }  // namespace
 
@@ -90,7 +114,10 @@ json do_load(const json& request, std::shared_ptr<const Model>& model, bool repl
   if (!result.model) {
     out = failure(result.problems);
   } else {
-    out = {{"ok", true}, {"checked", format_date(result.model->checked)}, {"warnings", problems_json(result.problems, true)}};
+    out = json::object();
+    put(out, "ok", json(true));
+    put(out, "checked", format_date(result.model->checked));
+    put(out, "warnings", problems_json(result.problems, true));
     if (replace) model = result.model;
   }
   if (!replace) {
@@ -114,6 +141,7 @@ json do_route(const json& request, const Model& model) {
   return out;
 }
 
+#ifndef FRONTDOOR_LEAN  // ops of the CLI only
 json do_holidays(const json& request, const Model* model) {
   auto year = [&](const char* key, Problems& problems) -> std::optional<int> {
     auto it = request.find(key);
@@ -180,17 +208,26 @@ json do_bundle(const Model& model) {
   return {{"ok", true}, {"bundle", {{"files", files}}}};
 }
 
+#endif
+
 json dispatch(const json& request, std::shared_ptr<const Model>& model) {
   if (!request.is_object()) return failure("request.syntax", "", "the request must be a JSON object with \"op\"");
   auto op_it = request.find("op");
+#ifdef FRONTDOOR_LEAN
+  // The web build answers only what the wizard element sends (load, route); lint and bundle are
+  // the data team's and the other ops the CLI's, natively.
+  if (op_it == request.end() || !op_it->is_string())
+    return failure("request.op", "op", "the request needs \"op\": load or route");
+  const std::string op = op_it->get<std::string>();
+  if (op == "load") return do_load(request, model, true);
+  if (op != "route")
+    return failure("request.op", "op", "unknown op \"" + op + "\"; the web build answers load and route");
+  if (!model) return failure("request.no_data", "", "no data is loaded: send a \"load\" request first");
+  return do_route(request, *model);
+#else
   if (op_it == request.end() || !op_it->is_string())
     return failure("request.op", "op", "the request needs \"op\": load, lint, route, holidays, ui, directory or bundle");
   const std::string op = op_it->get<std::string>();
-#ifdef FRONTDOOR_LEAN
-  // The web build answers the wizard's ops; lint and bundle are the data team's, in the CLI.
-  if (op == "lint" || op == "bundle")
-    return failure("request.op", "op", "op \"" + op + "\" is not in the web build; run `frontdoor " + op + "` instead");
-#endif
   if (op == "load") return do_load(request, model, true);
   if (op == "lint") return do_load(request, model, false);
   if (op == "holidays") return do_holidays(request, model.get());
@@ -201,6 +238,7 @@ json dispatch(const json& request, std::shared_ptr<const Model>& model) {
   if (op == "ui") return do_ui(request, *model);
   if (op == "directory") return do_directory(request, *model);
   return do_bundle(*model);
+#endif
 }
 
 }  // namespace

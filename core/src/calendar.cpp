@@ -7,7 +7,11 @@
 #include <set>
 #include <stdexcept>
 
-#include <nlohmann/json.hpp>
+#if defined(__EMSCRIPTEN__) && defined(FRONTDOOR_LEAN)
+#include <emscripten/html5.h>
+#endif
+
+#include "frontdoor/json.hpp"
 
 #include "json_parse.hpp"
 
@@ -288,8 +292,16 @@ std::string format_london(UtcSeconds t) {
 }
 
 UtcSeconds now_utc() {
+#if defined(__EMSCRIPTEN__) && defined(FRONTDOOR_LEAN)
+  // The browser's clock: libc++'s system_clock::now() would bring std::system_error and its
+  // strerror messages into the web build (about 2 KB) for a failure that cannot happen here.
+  const double ms = emscripten_date_now();
+  const auto seconds = static_cast<UtcSeconds>(ms / 1000);
+  return ms < 0 && seconds * 1000 != ms ? seconds - 1 : seconds;
+#else
   const auto since = std::chrono::system_clock::now().time_since_epoch();
   return std::chrono::floor<std::chrono::seconds>(since).count();
+#endif
 }
 
 Date easter_sunday(int year) {
@@ -411,7 +423,7 @@ bool Calendar::is_closure(Date date) const {
 }
 
 std::vector<CalendarException> import_govuk_bank_holidays(std::string_view json_text) {
-  using nlohmann::json;
+  using json = Json;
   const std::string source = "https://www.gov.uk/bank-holidays";
   json doc;
   try {

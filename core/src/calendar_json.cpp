@@ -9,7 +9,7 @@ namespace frontdoor {
 
 namespace {
 
-using nlohmann::json;
+using json = Json;
 
 const char* const kDays[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 

@@ -5,20 +5,46 @@
 namespace frontdoor {
 
 const std::vector<FactSpec>& fact_vocabulary() {
+  // A table of plain strings (values separated by spaces) costs less code than nested
+  // initializer lists of std::string, which the web build pays for byte by byte.
   using T = FactSpec::Type;
-  static const std::vector<FactSpec> list{
-      {"audience", T::choice, {"parent", "young_person", "professional", "public"}, 0, 0},
-      {"immediate_danger", T::boolean, {}, 0, 0},
-      {"concern", T::choice,
-       {"harm", "unsure", "exploitation", "family_support", "plan_not_working", "allegation", "disability",
-        "send", "childcare", "in_care", "advocacy", "drugs_alcohol", "education_employment", "sexual_health",
-        "offending", "team_contact", "consultation", "training", "mash_tour", "complaint"},
-       0, 0},
-      {"child_age", T::integer, {}, 0, 25},
-      {"area", T::area, {}, 0, 0},
-      {"consent", T::choice, {"yes", "no", "not_asked"}, 0, 0},
-      {"has_ehcp", T::boolean, {}, 0, 0},
+  struct Row {
+    const char* name;
+    T type;
+    const char* values;
+    int min, max;
   };
+  static const Row rows[] = {
+      {"audience", T::choice, "parent young_person professional public", 0, 0},
+      {"immediate_danger", T::boolean, "", 0, 0},
+      {"concern", T::choice,
+       "harm unsure exploitation family_support plan_not_working allegation disability send childcare in_care "
+       "advocacy drugs_alcohol education_employment sexual_health offending team_contact consultation training "
+       "mash_tour complaint",
+       0, 0},
+      {"child_age", T::integer, "", 0, 25},
+      {"area", T::area, "", 0, 0},
+      {"consent", T::choice, "yes no not_asked", 0, 0},
+      {"has_ehcp", T::boolean, "", 0, 0},
+  };
+  static const std::vector<FactSpec> list = [] {
+    std::vector<FactSpec> out;
+    for (const Row& r : rows) {
+      FactSpec f;
+      f.name = r.name;
+      f.type = r.type;
+      f.min = r.min;
+      f.max = r.max;
+      for (const char* p = r.values; *p;) {
+        const char* end = p;
+        while (*end && *end != ' ') ++end;
+        f.values.emplace_back(p, end);
+        p = *end ? end + 1 : end;
+      }
+      out.push_back(std::move(f));
+    }
+    return out;
+  }();
   return list;
 }
 
@@ -28,7 +54,7 @@ const FactSpec* find_fact(std::string_view name) {
   return nullptr;
 }
 
-std::string describe_value(const nlohmann::json& value) {
+std::string describe_value(const Json& value) {
   if (value.is_array()) return "an array";
   if (value.is_object()) return "an object";
   if (value.is_string() && value.get_ref<const std::string&>().size() > 60) {
@@ -36,10 +62,10 @@ std::string describe_value(const nlohmann::json& value) {
     // Do not cut a UTF-8 sequence in half.
     while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();
     if (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0x80)) cut.pop_back();
-    std::string text = nlohmann::json(cut).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string text = Json(cut).dump(-1, ' ', false, Json::error_handler_t::replace);
     return text.insert(text.size() - 1, "…");
   }
-  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 static std::string join(const std::vector<std::string>& v) {
@@ -48,7 +74,7 @@ static std::string join(const std::vector<std::string>& v) {
   return out;
 }
 
-std::string check_fact_value(const FactSpec& spec, const nlohmann::json& value, std::string& message) {
+std::string check_fact_value(const FactSpec& spec, const Json& value, std::string& message) {
   switch (spec.type) {
     case FactSpec::Type::boolean:
       if (!value.is_boolean()) {
@@ -92,13 +118,13 @@ std::string Facts::audience() const {
   return "default";
 }
 
-nlohmann::json Facts::to_json() const {
-  nlohmann::json out = nlohmann::json::object();
+Json Facts::to_json() const {
+  Json out = Json::object();
   for (const auto& kv : values) out[kv.first] = kv.second;
   return out;
 }
 
-Facts parse_facts(const nlohmann::json& object, Problems& problems, const std::string& base) {
+Facts parse_facts(const Json& object, Problems& problems, const std::string& base) {
   Facts facts;
   if (!object.is_object()) {
     problems.push_back({"facts.wrong_type", "", base + "/facts",

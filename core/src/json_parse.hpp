@@ -3,7 +3,7 @@
 #include <cstddef>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
+#include "frontdoor/json.hpp"
 
 namespace frontdoor::detail {
 
@@ -17,10 +17,10 @@ constexpr std::size_t kMaxJsonDepth = 256;
 bool json_nesting_exceeds(std::string_view text, std::size_t limit = kMaxJsonDepth);
 
 /**
- * Parses `text` as one JSON document; throws nlohmann::json::parse_error. Every parse in the
+ * Parses `text` as one JSON document; throws Json::parse_error. Every parse in the
  * core goes through here so that the wasm build holds one instantiation of nlohmann's parser
  * (a DOM sax parser, without json::parse's callback variant).
  */
-nlohmann::json parse_json(std::string_view text);
+Json parse_json(std::string_view text);
 
 }  // namespace frontdoor::detail

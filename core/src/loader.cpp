@@ -13,7 +13,7 @@
 
 namespace frontdoor {
 
-using json = nlohmann::json;
+using json = Json;
 
 const std::vector<std::string>& data_file_names() {
   static const std::vector<std::string> names{"directory.json", "calendar.json", "rules.json", "questions.json",
@@ -45,11 +45,15 @@ bool json_nesting_exceeds(std::string_view text, std::size_t limit) {
 }
 
 json parse_json(std::string_view text) {
+#ifdef FRONTDOOR_LEAN
+  return Json::parse(text);
+#else
   json result;
   auto input = nlohmann::detail::input_adapter(text.data(), text.data() + text.size());
   nlohmann::detail::json_sax_dom_parser<json> sax(result, true);
   nlohmann::detail::parser<json, decltype(input)>(std::move(input), nullptr, true, false).sax_parse(&sax, true);
   return result;
+#endif
 }
 
 }  // namespace detail
@@ -65,7 +69,7 @@ json parse_json_text(const std::string& text, const std::string& file, Problems&
   try {
     return detail::parse_json(text);
   } catch (const json::parse_error& e) {
-    // nlohmann's byte is 1-based and points at the last character read.
+    // The byte (nlohmann's and LeanJson's) is 1-based and points at the last character read.
     std::size_t byte = e.byte == 0 ? 0 : std::min<std::size_t>(e.byte - 1, text.size());
     std::size_t line = 1, column = 1;
     for (std::size_t i = 0; i < byte; ++i) {
@@ -178,20 +182,34 @@ struct Checker {
     return it == node.end() ? nullptr : &*it;
   }
 
-  std::optional<std::string> string(const json& node, const char* key, const std::string& pointer, bool nullable = false,
-                                    bool non_empty = true) {
+  /** The string member `key` after its checks (nullptr when absent, null and nullable, or refused). */
+  const std::string* string_ref(const json& node, const char* key, const std::string& pointer, bool nullable = false,
+                                bool non_empty = true) {
     const json* v = member(node, key);
-    if (!v) return std::nullopt;
-    if (v->is_null() && nullable) return std::nullopt;
+    if (!v) return nullptr;
+    if (v->is_null() && nullable) return nullptr;
     if (!v->is_string()) {
       type_error(pointer + "/" + key, nullable ? "a string or null" : "a string", *v);
-      return std::nullopt;
+      return nullptr;
     }
     if (non_empty && v->get_ref<const std::string&>().empty()) {
       add("data.field.type", pointer + "/" + key, "must not be empty");
-      return std::nullopt;
+      return nullptr;
     }
-    return v->get<std::string>();
+    return &v->get_ref<const std::string&>();
+  }
+
+  std::optional<std::string> string(const json& node, const char* key, const std::string& pointer, bool nullable = false,
+                                    bool non_empty = true) {
+    const std::string* s = string_ref(node, key, pointer, nullable, non_empty);
+    if (!s) return std::nullopt;
+    return *s;
+  }
+
+  /** string(), or "" when it gives nothing. */
+  std::string str(const json& node, const char* key, const std::string& pointer, bool nullable = false) {
+    const std::string* s = string_ref(node, key, pointer, nullable);
+    return s ? *s : std::string();
   }
 
   std::string id(const json& node, const char* key, const std::string& pointer) {
@@ -395,9 +413,9 @@ struct Loader {
         const json& n = (*sn)[i];
         if (!c.fields(n, p, {"number", "was"}, {"source"})) continue;
         SupersededNumber s;
-        s.number = c.string(n, "number", p).value_or("");
-        s.was = c.string(n, "was", p).value_or("");
-        s.source = c.string(n, "source", p, true).value_or("");
+        s.number = c.str(n, "number", p);
+        s.was = c.str(n, "was", p);
+        s.source = c.str(n, "source", p, true);
         if (!s.number.empty()) {
           phone(c, s.number, p + "/number", false);
           model.superseded.push_back(s);
@@ -413,7 +431,7 @@ struct Loader {
         Locality loc;
         loc.id = c.id(l, "id", p);
         c.duplicate(locality_ids, loc.id, p + "/id", "locality");
-        loc.name = c.string(l, "name", p).value_or("");
+        loc.name = c.str(l, "name", p);
         if (const json* ts = c.array(l, "towns", p)) {
           for (std::size_t j = 0; j < ts->size(); ++j) {
             const std::string tp = p + "/towns/" + std::to_string(j);
@@ -443,8 +461,8 @@ struct Loader {
         Service svc;
         svc.id = c.id(s, "id", p);
         c.duplicate(service_ids, svc.id, p + "/id", "service");
-        svc.name = c.string(s, "name", p).value_or("");
-        svc.organisation = c.string(s, "organisation", p, true).value_or("");
+        svc.name = c.str(s, "name", p);
+        svc.organisation = c.str(s, "organisation", p, true);
         if (auto t = c.text_member(s, "summary", p)) svc.summary = *t;
         if (const json* a = c.array(s, "audiences", p)) {
           for (std::size_t j = 0; j < a->size(); ++j) {
@@ -483,8 +501,8 @@ struct Loader {
             const json& n = (*ph)[j];
             if (!c.fields(n, pp, {"number"}, {"label", "option"})) continue;
             Phone phone_entry;
-            phone_entry.number = c.string(n, "number", pp).value_or("");
-            phone_entry.label = c.string(n, "label", pp, true).value_or("");
+            phone_entry.number = c.str(n, "number", pp);
+            phone_entry.label = c.str(n, "label", pp, true);
             if (const json* o = Checker::member(n, "option")) {
               if (o->is_null() || o->is_number_integer() || o->is_string())
                 phone_entry.option = *o;
@@ -521,7 +539,7 @@ struct Loader {
         }
         svc.have_ready = c.text_list(s, "have_ready", p);
         svc.notes = c.text_list(s, "notes", p);
-        svc.source = c.string(s, "source", p).value_or("");
+        svc.source = c.str(s, "source", p);
         if (auto d = c.date(s, "checked", p)) {
           svc.checked = *d;
           freshness(c, *d, p + "/checked");
@@ -690,12 +708,12 @@ struct Loader {
     if (node.contains("service")) {
       c.fields(node, p, {"service"}, {"why"});
       spec.kind = ContactSpec::Kind::service;
-      spec.service = c.string(node, "service", p).value_or("");
+      spec.service = c.str(node, "service", p);
       if (!spec.service.empty()) service_ref(c, spec.service, p + "/service");
     } else if (node.contains("first_open")) {
       c.fields(node, p, {"first_open"}, {"why"});
       spec.kind = ContactSpec::Kind::first_open;
-      spec.group = c.string(node, "first_open", p).value_or("");
+      spec.group = c.str(node, "first_open", p);
       if (!spec.group.empty() && !model.groups.count(spec.group))
         c.add("data.ref.group", p + "/first_open", "unknown group \"" + spec.group + "\"");
     } else if (node.contains("by_locality")) {
@@ -747,8 +765,8 @@ struct Loader {
         Level level;
         level.id = c.id(l, "id", p);
         c.duplicate(ids, level.id, p + "/id", "level");
-        level.name = c.string(l, "name", p).value_or("");
-        level.filter = c.string(l, "filter", p, true).value_or("");
+        level.name = c.str(l, "name", p);
+        level.filter = c.str(l, "filter", p, true);
         if (const json* r = Checker::member(l, "rank")) {
           if (r->is_number_integer())
             level.rank = r->get<int>();
@@ -776,7 +794,7 @@ struct Loader {
             const json& m = g.value()[i];
             if (!c.fields(m, mp, {"service", "why"}, {})) continue;
             GroupMember member;
-            member.service = c.string(m, "service", mp).value_or("");
+            member.service = c.str(m, "service", mp);
             if (!member.service.empty()) service_ref(c, member.service, mp + "/service");
             if (const json* w = Checker::member(m, "why"))
               if (auto t = c.text(*w, mp + "/why")) member.why = *t;
@@ -882,12 +900,12 @@ struct Loader {
       Question q;
       q.id = c.id(n, "id", p);
       c.duplicate(ids, q.id, p + "/id", "question");
-      q.fact = c.string(n, "fact", p).value_or("");
+      q.fact = c.str(n, "fact", p);
       const FactSpec* spec = find_fact(q.fact);
       if (!q.fact.empty() && !spec) c.add("data.ref.fact", p + "/fact", "unknown fact \"" + q.fact + "\"");
       if (!q.fact.empty() && !facts.insert(q.fact).second)
         c.add("data.questions.duplicate_fact", p + "/fact", "a second question asks for \"" + q.fact + "\"");
-      q.type = c.string(n, "type", p).value_or("");
+      q.type = c.str(n, "type", p);
       static const std::map<std::string, FactSpec::Type> types{{"choice", FactSpec::Type::choice},
                                                                {"yes_no", FactSpec::Type::boolean},
                                                                {"number", FactSpec::Type::integer},

@@ -22,8 +22,8 @@ struct Walker {
     report.problems.push_back({id, "questions.json", pointer, message, false});
   }
 
-  std::vector<nlohmann::json> answers(const Question& q, const Facts& facts) const {
-    std::vector<nlohmann::json> out;
+  std::vector<Json> answers(const Question& q, const Facts& facts) const {
+    std::vector<Json> out;
     const std::string audience = facts.audience();
     if (q.type == "number") {
       long long lo = q.min.value_or(0), hi = q.max.value_or(lo);
@@ -65,7 +65,7 @@ struct Walker {
               "question \"" + q->id + "\" would be asked twice on the path " + describe(facts));
       return;
     }
-    std::vector<nlohmann::json> values = answers(*q, facts);
+    std::vector<Json> values = answers(*q, facts);
     if (values.empty()) {
       problem("data.paths.dead_end", pointer, "question \"" + q->id + "\" offers no answer after " + describe(facts));
       return;

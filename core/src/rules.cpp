@@ -3,18 +3,26 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+
+// One call per response member in the web build (see put below); natively the compiler decides.
+#if defined(FRONTDOOR_LEAN) && defined(__GNUC__)
+#define FRONTDOOR_NOINLINE __attribute__((noinline))
+#else
+#define FRONTDOOR_NOINLINE
+#endif
 
 namespace frontdoor {
 
 namespace {
 
-bool values_equal(const std::string& fact, const nlohmann::json& a, const nlohmann::json& b) {
+bool values_equal(const std::string& fact, const Json& a, const Json& b) {
   if (fact == "area" && a.is_string() && b.is_string())
     return detail::fold(a.get_ref<const std::string&>()) == detail::fold(b.get_ref<const std::string&>());
   return a == b;
 }
 
-bool contains(const std::string& fact, const std::vector<nlohmann::json>& list, const nlohmann::json& v) {
+bool contains(const std::string& fact, const std::vector<Json>& list, const Json& v) {
   for (const auto& x : list)
     if (values_equal(fact, x, v)) return true;
   return false;
@@ -69,7 +77,7 @@ Tri evaluate_condition(const Model& model, const Condition& c, const Facts& fact
     missing.push_back(c.fact);
     return Tri::unknown;
   }
-  const nlohmann::json& v = it->second;
+  const Json& v = it->second;
   if (c.kind == K::known) return (!v.is_null()) == c.known ? Tri::yes : Tri::no;
   if (v.is_null()) return Tri::no;
   switch (c.kind) {
@@ -257,12 +265,33 @@ struct Evaluator {
   }
 };
 
-nlohmann::json opt_text(const std::optional<Text>& t, const std::string& audience) {
-  return t ? nlohmann::json(t->resolve(audience)) : nlohmann::json(nullptr);
+// Responses are built one member at a time through these out-of-line setters: in the web build
+// an initializer list of [key, value] pairs costs several times more code per member.
+FRONTDOOR_NOINLINE void put(Json& o, const char* key, const std::string& value) { o[key] = value; }
+FRONTDOOR_NOINLINE void put(Json& o, const char* key, const Json& value) { o[key] = value; }
+FRONTDOOR_NOINLINE void put(Json& o, const char* key, Json&& value) { o[key] = std::move(value); }
+FRONTDOOR_NOINLINE void put_null(Json& o, const char* key) { o[key] = nullptr; }
+/** `value` when there is one, else null. */
+FRONTDOOR_NOINLINE void put(Json& o, const char* key, const std::string* value) {
+  if (value)
+    put(o, key, *value);
+  else
+    put_null(o, key);
 }
-
-nlohmann::json instant(const std::optional<UtcSeconds>& t) {
-  return t ? nlohmann::json(format_london(*t)) : nlohmann::json(nullptr);
+void put(Json& o, const char* key, const std::optional<std::string>& value) { put(o, key, value ? &*value : nullptr); }
+FRONTDOOR_NOINLINE void put(Json& o, const char* key, const std::optional<Text>& t, const std::string& audience) {
+  put(o, key, t ? &t->resolve(audience) : nullptr);
+}
+FRONTDOOR_NOINLINE void put(Json& o, const char* key, const std::optional<UtcSeconds>& t) {
+  if (t)
+    put(o, key, format_london(*t));
+  else
+    put_null(o, key);
+}
+FRONTDOOR_NOINLINE Json strings(const std::vector<Text>& texts, const std::string& audience) {
+  Json out = Json::array();
+  for (const auto& t : texts) out.push_back(t.resolve(audience));
+  return out;
 }
 
 }  // namespace
@@ -293,13 +322,23 @@ const Question* next_question(const Model& model, const std::vector<std::string>
   return best;
 }
 
-nlohmann::json question_json(const Model& model, const Question& q, const std::string& audience) {
-  nlohmann::json options = nlohmann::json::array();
+Json question_json(const Model& model, const Question& q, const std::string& audience) {
+  Json options = Json::array();
   auto option_json = [&](const Option& o) {
-    return nlohmann::json{{"value", o.value}, {"label", o.label.resolve(audience)}, {"hint", opt_text(o.hint, audience)}};
+    Json out = Json::object();
+    put(out, "value", o.value);
+    put(out, "label", o.label.resolve(audience));
+    put(out, "hint", o.hint, audience);
+    return out;
   };
   if (q.type == "area") {
-    for (const auto& town : model.towns()) options.push_back({{"value", town}, {"label", town}, {"hint", nullptr}});
+    for (const auto& town : model.towns()) {
+      Json out = Json::object();
+      put(out, "value", town);
+      put(out, "label", town);
+      put_null(out, "hint");
+      options.push_back(std::move(out));
+    }
   }
   for (const auto& o : q.options) {
     if (o.audiences && audience != "default" &&
@@ -308,62 +347,85 @@ nlohmann::json question_json(const Model& model, const Question& q, const std::s
     options.push_back(option_json(o));
   }
   if (q.unknown_option) options.push_back(option_json(*q.unknown_option));
-  nlohmann::json out{{"id", q.id},
-                     {"fact", q.fact},
-                     {"type", q.type},
-                     {"text", q.text.resolve(audience)},
-                     {"hint", opt_text(q.hint, audience)},
-                     {"options", options},
-                     {"min", q.min ? nlohmann::json(*q.min) : nlohmann::json(nullptr)},
-                     {"max", q.max ? nlohmann::json(*q.max) : nlohmann::json(nullptr)}};
-  out["unknown_option"] = q.unknown_option ? nlohmann::json{{"label", q.unknown_option->label.resolve(audience)},
-                                                            {"hint", opt_text(q.unknown_option->hint, audience)}}
-                                           : nlohmann::json(nullptr);
+  Json out = Json::object();
+  put(out, "id", q.id);
+  put(out, "fact", q.fact);
+  put(out, "type", q.type);
+  put(out, "text", q.text.resolve(audience));
+  put(out, "hint", q.hint, audience);
+  put(out, "options", std::move(options));
+  put(out, "min", q.min ? Json(*q.min) : Json());
+  put(out, "max", q.max ? Json(*q.max) : Json());
+  if (q.unknown_option) {
+    Json unknown = Json::object();
+    put(unknown, "label", q.unknown_option->label.resolve(audience));
+    put(unknown, "hint", q.unknown_option->hint, audience);
+    put(out, "unknown_option", std::move(unknown));
+  } else {
+    put_null(out, "unknown_option");
+  }
   return out;
 }
 
-nlohmann::json contact_json(const Service& s, const OpenState& st, const std::string& why, const std::string& audience) {
-  nlohmann::json phones = nlohmann::json::array();
-  for (const auto& p : s.phones) phones.push_back({{"number", p.number}, {"label", p.label}, {"option", p.option}});
-  nlohmann::json have_ready = nlohmann::json::array(), notes = nlohmann::json::array();
-  for (const auto& t : s.have_ready) have_ready.push_back(t.resolve(audience));
-  for (const auto& t : s.notes) notes.push_back(t.resolve(audience));
-  const bool phone = !s.phones.empty();
-  return {{"service", s.id},
-          {"name", s.name},
-          {"organisation", s.organisation},
-          {"summary", s.summary.resolve(audience)},
-          {"phone", phone ? nlohmann::json(s.phones.front().number) : nlohmann::json(nullptr)},
-          {"phone_label", phone ? nlohmann::json(s.phones.front().label) : nlohmann::json(nullptr)},
-          {"option", phone ? s.phones.front().option : nlohmann::json(nullptr)},
-          {"phones", phones},
-          {"email", s.email ? nlohmann::json(*s.email) : nlohmann::json(nullptr)},
-          {"web", s.web ? nlohmann::json(*s.web) : nlohmann::json(nullptr)},
-          {"open_now", st.open_now ? nlohmann::json(*st.open_now) : nlohmann::json(nullptr)},
-          {"label_now", st.label_now.empty() ? nlohmann::json(nullptr) : nlohmann::json(st.label_now)},
-          {"closes_at", instant(st.closes_at)},
-          {"opens_next", instant(st.opens_next)},
-          {"hours_text", s.hours_text.resolve(audience)},
-          {"why", why},
-          {"have_ready", have_ready},
-          {"notes", notes}};
+Json contact_json(const Service& s, const OpenState& st, const std::string& why, const std::string& audience) {
+  Json phones = Json::array();
+  for (const auto& p : s.phones) {
+    Json phone = Json::object();
+    put(phone, "number", p.number);
+    put(phone, "label", p.label);
+    put(phone, "option", p.option);
+    phones.push_back(std::move(phone));
+  }
+  const Phone* first = s.phones.empty() ? nullptr : &s.phones.front();
+  Json out = Json::object();
+  put(out, "service", s.id);
+  put(out, "name", s.name);
+  put(out, "organisation", s.organisation);
+  put(out, "summary", s.summary.resolve(audience));
+  put(out, "phone", first ? &first->number : nullptr);
+  put(out, "phone_label", first ? &first->label : nullptr);
+  if (first)
+    put(out, "option", first->option);
+  else
+    put_null(out, "option");
+  put(out, "phones", std::move(phones));
+  put(out, "email", s.email);
+  put(out, "web", s.web);
+  put(out, "open_now", st.open_now ? Json(*st.open_now) : Json());
+  put(out, "label_now", st.label_now.empty() ? nullptr : &st.label_now);
+  put(out, "closes_at", st.closes_at);
+  put(out, "opens_next", st.opens_next);
+  put(out, "hours_text", s.hours_text.resolve(audience));
+  put(out, "why", why);
+  put(out, "have_ready", strings(s.have_ready, audience));
+  put(out, "notes", strings(s.notes, audience));
+  return out;
 }
 
-nlohmann::json outcome_json(const Model& model, const Outcome& o, const Facts& facts, UtcSeconds at) {
+Json outcome_json(const Model& model, const Outcome& o, const Facts& facts, UtcSeconds at) {
   const std::string audience = facts.audience();
-  nlohmann::json contacts = nlohmann::json::array(), explain = nlohmann::json::array();
+  Json contacts = Json::array(), explain = Json::array();
   for (const auto& c : o.contacts) contacts.push_back(contact_json(*c.service, c.state, c.why, audience));
-  for (const auto& e : o.explain) explain.push_back({{"rule", e.rule}, {"text", e.text}});
-  nlohmann::json out{{"at", format_london(at)}};
-  out["level"] = o.level ? nlohmann::json(o.level->id) : nlohmann::json(nullptr);
-  out["level_name"] = o.level ? nlohmann::json(o.level->name) : nlohmann::json(nullptr);
-  out["level_filter"] = o.level ? nlohmann::json(o.level->filter) : nlohmann::json(nullptr);
-  out["contacts"] = contacts;
-  out["missing"] = o.missing;
-  out["next_question"] = o.next_question ? question_json(model, *o.next_question, audience) : nlohmann::json(nullptr);
-  out["notes"] = o.notes;
-  out["explain"] = explain;
-  out["checked"] = format_date(model.checked);
+  for (const auto& e : o.explain) {
+    Json line = Json::object();
+    put(line, "rule", e.rule);
+    put(line, "text", e.text);
+    explain.push_back(std::move(line));
+  }
+  Json out = Json::object();
+  put(out, "at", format_london(at));
+  put(out, "level", o.level ? &o.level->id : nullptr);
+  put(out, "level_name", o.level ? &o.level->name : nullptr);
+  put(out, "level_filter", o.level ? &o.level->filter : nullptr);
+  put(out, "contacts", std::move(contacts));
+  put(out, "missing", Json(o.missing));
+  if (o.next_question)
+    put(out, "next_question", question_json(model, *o.next_question, audience));
+  else
+    put_null(out, "next_question");
+  put(out, "notes", Json(o.notes));
+  put(out, "explain", std::move(explain));
+  put(out, "checked", format_date(model.checked));
   return out;
 }
 

@@ -46,8 +46,9 @@ inline const std::string kProbe =
   std::abort();
 }
 
-/** A session with the real data loaded; aborts when the real data does not load. */
-inline void load_real(Session& s) {
+/** A session (frontdoor::Session, or lean_twin::Session) with the real data loaded; aborts when the real data does not load. */
+template <typename AnySession>
+inline void load_real(AnySession& s) {
   const std::string reply = s.handle(real_load_request());
   auto parsed = nlohmann::json::parse(reply, nullptr, false);
   if (parsed.is_discarded() || parsed.value("ok", false) != true) fail("the real data must load", reply);

@@ -171,14 +171,20 @@ describe('dist/web', () => {
     const { createCore } = await import(pathToFileURL(join(WEB, 'frontdoor-core.js')).href);
     const own = await createCore({ wasmBinary: readFileSync(join(WEB, 'frontdoor-core.wasm')) });
     const real = own.module._frontdoor_call;
+    // The web module answers load and route only (docs/api.md).
+    const route = { op: 'route', at: '2026-11-27T12:00:00Z', facts: {} };
     own.module._frontdoor_call = () => 0;
-    assert.deepEqual(own.call({ op: 'ui' }).errors.map((e) => e.id), ['abi.null']);
+    assert.deepEqual(own.call(route).errors.map((e) => e.id), ['abi.null']);
     own.module._frontdoor_call = real;
-    assert.equal(own.call({ op: 'holidays', from: 2026, to: 2026 }).ok, true);
+    const bundle = JSON.parse(readFileSync(join(WEB, 'frontdoor-data.json'), 'utf8'));
+    assert.equal(own.load(bundle.files).ok, true);
+    assert.equal(own.call(route).ok, true);
+    for (const op of ['holidays', 'ui', 'directory', 'bundle', 'lint'])
+      assert.deepEqual(own.call({ op, from: 2026, to: 2026 }).errors.map((e) => e.id), ['request.op'], op);
     own.module._frontdoor_call = () => { throw new WebAssembly.RuntimeError('memory access out of bounds'); };
-    assert.deepEqual(own.call({ op: 'ui' }).errors.map((e) => e.id), ['abi.trap']);
+    assert.deepEqual(own.call(route).errors.map((e) => e.id), ['abi.trap']);
     own.module._frontdoor_call = real;
-    assert.deepEqual(own.call({ op: 'holidays', from: 2026, to: 2026 }).errors.map((e) => e.id), ['abi.broken']);
+    assert.deepEqual(own.call(route).errors.map((e) => e.id), ['abi.broken']);
   });
 
   test('the module cannot start from a broken wasm: createCore rejects', async () => {

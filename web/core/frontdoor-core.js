@@ -5,7 +5,10 @@ import createFrontdoorModule from './frontdoor-core-module.js';
  *   const core = await createCore();          // dist/web: finds ./frontdoor-core.wasm itself
  *   core.load(bundle.files);                  // → {ok, checked, warnings} or {ok:false, errors}
  *   core.route({audience: 'parent'});         // → route response (at = Date.now())
- *   core.call({op: 'holidays', from: 2026, to: 2027});
+ *   core.call({op: 'route', facts: {}, at: '2026-11-27T16:00:00Z'});
+ *
+ * The web module answers `load` and `route` only; other ops (holidays, ui, directory, lint,
+ * bundle) are the native core's and get a `request.op` error here (docs/api.md).
  *
  * Requests never throw: every failure is a response {ok:false, errors:[{id, where, message}]}.
  * createCore() rejects only when the module cannot be instantiated; callers then keep showing

@@ -13,7 +13,7 @@
  */
 #include <string>
 
-#include <nlohmann/json.hpp>
+#include "frontdoor/json.hpp"
 
 #include "frontdoor/calendar.hpp"
 #include "frontdoor/errors.hpp"
@@ -26,14 +26,14 @@ namespace frontdoor {
  * to `problems` with `file` and its JSON pointer; the returned calendar holds only the
  * exceptions that were valid, so callers must refuse it when `has_errors(problems)`.
  */
-Calendar parse_calendar(const nlohmann::json& doc, const std::string& file, Problems& problems);
+Calendar parse_calendar(const Json& doc, const std::string& file, Problems& problems);
 
 /**
  * The schedule described by `node` (a service's `schedule` member, found at `pointer` in
  * `file`). Problems are appended to `problems`; the returned schedule holds only the valid
  * intervals, so callers must refuse it when `has_errors(problems)`.
  */
-Schedule parse_schedule(const nlohmann::json& node, const std::string& file, const std::string& pointer,
+Schedule parse_schedule(const Json& node, const std::string& file, const std::string& pointer,
                         Problems& problems);
 
 }  // namespace frontdoor

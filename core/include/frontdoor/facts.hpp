@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "frontdoor/json.hpp"
 
 #include "frontdoor/errors.hpp"
 
@@ -35,30 +35,30 @@ const FactSpec* find_fact(std::string_view name);
  * else the problem id (`facts.wrong_type`, `facts.unknown_value`, `facts.age_range`), and
  * fills `message`.
  */
-std::string check_fact_value(const FactSpec& spec, const nlohmann::json& value, std::string& message);
+std::string check_fact_value(const FactSpec& spec, const Json& value, std::string& message);
 
 /**
  * A short rendering of a value for messages: scalars as JSON (long strings cut to 60
  * characters), arrays and objects by kind only, so deep or huge input stays harmless.
  */
-std::string describe_value(const nlohmann::json& value);
+std::string describe_value(const Json& value);
 
 /** Known facts: fact → value; a JSON null value means "asked, not known". */
 struct Facts {
-  std::map<std::string, nlohmann::json> values;
+  std::map<std::string, Json> values;
 
   /** True when the fact was given (a value or null). */
   bool given(const std::string& fact) const { return values.count(fact) != 0; }
   /** The audience for wording: the `audience` fact, or "default". */
   std::string audience() const;
   /** As a JSON object. */
-  nlohmann::json to_json() const;
+  Json to_json() const;
 };
 
 /**
  * Parses and validates a facts object. Problems carry the pointer `/facts/<name>` (prefixed
  * with `base`, "" by default). `area` strings are trimmed. Invalid facts are left out.
  */
-Facts parse_facts(const nlohmann::json& object, Problems& problems, const std::string& base = "");
+Facts parse_facts(const Json& object, Problems& problems, const std::string& base = "");
 
 }  // namespace frontdoor

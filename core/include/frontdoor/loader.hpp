@@ -16,7 +16,7 @@
  */
 #include <memory>
 
-#include <nlohmann/json.hpp>
+#include "frontdoor/json.hpp"
 
 #include "frontdoor/calendar.hpp"
 #include "frontdoor/errors.hpp"
@@ -37,15 +37,15 @@ struct LoadResult {
  * Loads `files` (object: file name → file text as a string, or the parsed JSON object).
  * `at` is the instant for freshness warnings and for the path walk.
  */
-LoadResult load_model(const nlohmann::json& files, UtcSeconds at);
+LoadResult load_model(const Json& files, UtcSeconds at);
 
 /**
  * Parses one `when` condition as rules.json would (area values are checked against the towns of
  * `model`). Problems are reported in `rules.json` at `pointer`.
  */
-Condition parse_condition(const Model& model, const nlohmann::json& when, const std::string& pointer, Problems& problems);
+Condition parse_condition(const Model& model, const Json& when, const std::string& pointer, Problems& problems);
 
 /** Parses JSON text; on a syntax error adds json.syntax with line and column and returns null. */
-nlohmann::json parse_json_text(const std::string& text, const std::string& file, Problems& problems);
+Json parse_json_text(const std::string& text, const std::string& file, Problems& problems);
 
 }  // namespace frontdoor

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "frontdoor/json.hpp"
 
 #include "frontdoor/calendar.hpp"
 #include "frontdoor/schedule.hpp"
@@ -30,14 +30,14 @@ struct Text {
   /** The text for `audience` (or the default when there is none for it). */
   const std::string& resolve(std::string_view audience) const;
   /** Resolved for `audience`, as JSON (a string). */
-  nlohmann::json to_json(std::string_view audience) const { return resolve(audience); }
+  Json to_json(std::string_view audience) const { return resolve(audience); }
 };
 
 /** A phone line of a service. */
 struct Phone {
   std::string number;     /**< as printed in the source, e.g. "01234 567890" */
   std::string label;      /**< names the line */
-  nlohmann::json option;  /**< the menu option to choose (number or string), or null */
+  Json option;  /**< the menu option to choose (number or string), or null */
 };
 
 /** An inclusive age range in whole years. */
@@ -87,7 +87,7 @@ struct Condition {
   enum class Kind { all, any, negate, eq, in, not_in, range, known };
   Kind kind = Kind::all;
   std::string fact;                     /**< for eq, in, not_in, range, known */
-  std::vector<nlohmann::json> values;   /**< eq: one value; in / not_in: the list */
+  std::vector<Json> values;   /**< eq: one value; in / not_in: the list */
   std::optional<long long> min, max;    /**< range bounds */
   bool known = true;                    /**< for known */
   std::vector<Condition> children;      /**< all / any: members; negate: one */
@@ -123,7 +123,7 @@ struct Rule {
 
 /** An answer of a question. */
 struct Option {
-  nlohmann::json value;                              /**< the fact's value (null: not known) */
+  Json value;                              /**< the fact's value (null: not known) */
   Text label;
   std::optional<Text> hint;
   std::optional<std::vector<std::string>> audiences; /**< nullopt: every audience */
@@ -163,7 +163,7 @@ class Model {
   std::vector<Question> questions;
   std::map<std::string, Text> ui;   /**< ui.json, in key order */
   /** The parsed source documents by file name ("directory.json", …), as loaded. */
-  std::map<std::string, nlohmann::json> documents;
+  std::map<std::string, Json> documents;
 
   /** The service with `id`, or nullptr. */
   const Service* service(std::string_view id) const;

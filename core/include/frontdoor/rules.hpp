@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "frontdoor/json.hpp"
 
 #include "frontdoor/facts.hpp"
 #include "frontdoor/model.hpp"
@@ -70,13 +70,13 @@ const Question* next_question(const Model& model, const std::vector<std::string>
  * `audiences`, area questions listing the directory's towns, the unknown option last
  * (value null). Shape: docs/api.md → next_question.
  */
-nlohmann::json question_json(const Model& model, const Question& question, const std::string& audience);
+Json question_json(const Model& model, const Question& question, const std::string& audience);
 
 /** One contact as in docs/api.md (`contacts[]`), wording resolved for `audience`. */
-nlohmann::json contact_json(const Service& service, const OpenState& state, const std::string& why,
+Json contact_json(const Service& service, const OpenState& state, const std::string& why,
                             const std::string& audience);
 
 /** The whole `route` response body (without `ok`) for an outcome. */
-nlohmann::json outcome_json(const Model& model, const Outcome& outcome, const Facts& facts, UtcSeconds at);
+Json outcome_json(const Model& model, const Outcome& outcome, const Facts& facts, UtcSeconds at);
 
 }  // namespace frontdoor
