@@ -40,14 +40,14 @@ export const BUDGETS = {
 };
 
 /**
- * Hard ceilings enforced by `make test` while a budget above is not yet met: today's measured
- * size plus a small margin, so any growth fails the build. Lower them as sizes fall; once a
- * figure meets its budget, the budget itself is enforced (see tests/js/size_budget.test.mjs).
+ * Hard limits enforced by `make test` (tests/js/size_budget.test.mjs fails with the figures): a
+ * figure that meets its budget has the budget as its ceiling; one that does not yet has today's
+ * size plus a small margin, so that it cannot grow. Lower those as sizes fall.
  */
 export const CEILINGS = {
-  visitBrotli: 102 * KB,
-  wasmBrotli: 56 * KB,
-  kioskBrotli: 130 * KB,
+  visitBrotli: 83 * KB, // budget missed: 81.6 KB on 2026-11-26
+  wasmBrotli: 55 * KB, // = the budget (met: 54.6 KB)
+  kioskBrotli: 130 * KB, // = the budget (met: 92.4 KB)
 };
 
 let brotliCli;
