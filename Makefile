@@ -97,10 +97,12 @@ test-asan:
 	$(SANITIZER_ENV) ctest --test-dir build/asan $(CTEST_FLAGS)
 
 # libFuzzer targets (tests/fuzz/, clang-14): `make fuzz` runs each FUZZ_SECONDS (default 300) and
-# keeps what it learns in build/fuzz/corpus/; `make test-fuzz` runs each 30 s from the seed corpus
+# keeps what it learns in build/fuzz/corpus/; `make test-fuzz` runs each 30 s (two at a time) from the seed corpus
 # (copied to a temporary folder, so tests/fuzz/corpus/ never changes; api_lean, the full core
 # against the web build's lean core, starts from the api seeds). A crash fails the run and
 # its input is kept in tests/fuzz/artifacts/<target>/ (git-ignored).
+comma := ,
+space := $(subst ,, )
 FUZZ_TARGETS := api loader time api_lean
 FUZZ_SECONDS ?= 300
 FUZZ_FLAGS = -dict=tests/fuzz/frontdoor.dict -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
@@ -122,11 +124,19 @@ test-fuzz: fuzz-build
 	for t in $(FUZZ_TARGETS); do \
 	  seeds=$$t; [ $$t = api_lean ] && seeds=api; \
 	  mkdir -p tests/fuzz/artifacts/$$t; cp -r tests/fuzz/corpus/$$seeds "$$tmp/$$t"; \
-	  echo "== fuzz_$$t for 30 s"; \
-	  $(SANITIZER_ENV) build/fuzz/tests/fuzz/fuzz_$$t $(FUZZ_FLAGS) -max_total_time=30 \
-	    -artifact_prefix=tests/fuzz/artifacts/$$t/ "$$tmp/$$t" \
-	    || { echo "fuzz_$$t failed: the input is in tests/fuzz/artifacts/$$t/"; exit 1; }; \
-	done
+	done; \
+	echo "== fuzz_{$(subst $(space),$(comma),$(FUZZ_TARGETS))}: 30 s each, two at a time (one per core)"; \
+	printf '%s\n' $(FUZZ_TARGETS) | xargs -P 2 -I{} sh -c \
+	  '$(SANITIZER_ENV) build/fuzz/tests/fuzz/fuzz_{} $(FUZZ_FLAGS) -max_total_time=30 -artifact_prefix=tests/fuzz/artifacts/{}/ "$$0/{}" >"$$0/{}.log" 2>&1 && touch "$$0/{}.ok"' \
+	  "$$tmp" || true; \
+	failed=""; \
+	for t in $(FUZZ_TARGETS); do \
+	  echo "== fuzz_$$t"; tail -n 7 "$$tmp/$$t.log"; [ -f "$$tmp/$$t.ok" ] || failed="$$failed $$t"; \
+	done; \
+	for t in $$failed; do \
+	  echo "== fuzz_$$t failed: the input is in tests/fuzz/artifacts/$$t/"; tail -n 80 "$$tmp/$$t.log"; \
+	done; \
+	[ -z "$$failed" ]
 
 # Generated documentation (needs build/native/frontdoor and data/ only): docs/flow.dot + .svg
 # (the rules as a graph, Graphviz) and the printable contact sheet docs/poster/who-to-contact-
