@@ -7,12 +7,12 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <set>
 #include <string>
 #include <vector>
 
 #include "frontdoor/api.hpp"
 #include "frontdoor/paths.hpp"
+#include "lean_compare.hpp"
 #include "lean_twin.hpp"
 #include "support.hpp"
 
@@ -23,39 +23,6 @@ namespace {
 
 const char* const kProbe =
     R"({"op":"route","at":"2026-11-27T15:59:00Z","facts":{"audience":"parent","immediate_danger":false,"concern":"harm"}})";
-
-// What the lean core leaves out on purpose: the question-path walk and the data team's warnings.
-bool walk_or_warning(const json& problem) {
-  static const std::set<std::string> ids{"data.rules.unreachable", "data.paths.dead_end", "data.paths.no_contact",
-                                         "data.questions.cycle", "data.questions.unused", "data.checked.stale",
-                                         "data.checked.future"};
-  return problem.value("warning", false) || ids.count(problem.value("id", ""));
-}
-
-// "line L, column C" of a syntax message (the rest of the wording may differ between the cores).
-std::string place(const std::string& message) {
-  const auto at = message.find("line ");
-  if (at == std::string::npos) return "";
-  const auto end = message.find(':', at);
-  return message.substr(at, end == std::string::npos ? std::string::npos : end - at);
-}
-
-/**
- * The errors of a reply, each as id | file | pointer | message. Syntax messages: their place
- * only; request.op: no message (the web build names the two ops it answers).
- */
-std::vector<std::string> error_lines(const json& reply, bool drop_walk) {
-  std::vector<std::string> out;
-  for (const auto& e : reply.value("errors", json::array())) {
-    if (drop_walk && walk_or_warning(e)) continue;
-    const std::string id = e.value("id", "");
-    std::string message = e.value("message", "");
-    if (id == "json.syntax" || id == "request.syntax") message = place(message);
-    if (id == "request.op") message.clear();
-    out.push_back(id + " | " + e.value("file", "") + " | " + e.value("pointer", "") + " | " + message);
-  }
-  return out;
-}
 
 std::vector<std::string> case_files() {
   std::vector<std::string> out;
@@ -120,7 +87,7 @@ TEST_CASE("the lean core refuses every bad-data case with the full core's errors
     const json full = json::parse(both.full.handle(request));
     const json lean = json::parse(both.lean.handle(request));
     INFO("full core:" << test::errors_summary(full) << "\nlean core:" << test::errors_summary(lean));
-    CHECK(error_lines(lean, false) == error_lines(full, true));
+    CHECK(lean_twin::error_lines(lean, false) == lean_twin::error_lines(full, true));
     if (c.value("walk", false)) {
       // Only the path walk finds it: the lean core may load these files; put the good data back.
       both.lean.handle(both.good_load);
@@ -192,7 +159,7 @@ TEST_CASE("the lean core refuses bad requests like the full core") {
     const std::string full = both.full.handle(r), lean = both.lean.handle(r);
     const json f = json::parse(full), l = json::parse(lean);
     CHECK(l["ok"] == f["ok"]);
-    CHECK(error_lines(l, false) == error_lines(f, false));
+    CHECK(lean_twin::error_lines(l, false) == lean_twin::error_lines(f, false));
     const json id = f["ok"] == false ? f["errors"][0]["id"] : json();
     if (id.is_string() && id != "request.syntax" && id != "request.op") CHECK(lean == full);
   }

@@ -5,12 +5,12 @@
 // answer, and the path walk and data-team warnings of a load. Seeds: tests/fuzz/corpus/api.
 #include <cstddef>
 #include <cstdint>
-#include <set>
 #include <string>
 #include <vector>
 
 #include "frontdoor/api.hpp"
 #include "fuzz_common.hpp"
+#include "lean_compare.hpp"
 #include "lean_twin.hpp"
 
 namespace {
@@ -32,33 +32,6 @@ Both& both() {
   return b;
 }
 
-bool left_out_by_lean(const json& problem) {
-  static const std::set<std::string> ids{"data.rules.unreachable", "data.paths.dead_end", "data.paths.no_contact",
-                                         "data.questions.cycle", "data.questions.unused", "data.checked.stale",
-                                         "data.checked.future"};
-  return problem.value("warning", false) || ids.count(problem.value("id", ""));
-}
-
-std::string place(const std::string& message) {
-  const auto at = message.find("line ");
-  if (at == std::string::npos) return "";
-  const auto end = message.find(':', at);
-  return message.substr(at, end == std::string::npos ? std::string::npos : end - at);
-}
-
-std::vector<std::string> error_lines(const json& reply, bool drop_left_out) {
-  std::vector<std::string> out;
-  for (const auto& e : reply.value("errors", json::array())) {
-    if (drop_left_out && left_out_by_lean(e)) continue;
-    const std::string id = e.value("id", "");
-    std::string message = e.value("message", "");
-    if (id == "json.syntax" || id == "request.syntax") message = place(message);
-    if (id == "request.op") message.clear();
-    out.push_back(id + " | " + e.value("file", "") + " | " + e.value("pointer", "") + " | " + message);
-  }
-  return out;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -71,7 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const json lean = check_response(lean_reply);
   const json first_id = full["ok"] == false ? full["errors"][0]["id"] : json();
   if (first_id == "request.syntax" || first_id == "request.too_deep" || first_id == "request.too_large") {
-    if (error_lines(lean, false) != error_lines(full, false))
+    if (lean_twin::error_lines(lean, false) != lean_twin::error_lines(full, false))
       fail("the cores refuse differently", request + "\n--- full:\n" + full_reply + "\n--- lean:\n" + lean_reply);
     return 0;
   }
@@ -79,8 +52,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string op_name = op.is_object() && op.contains("op") && op["op"].is_string() ? op["op"].get<std::string>() : "";
   if (op_name == "load" || op_name == "lint") {
     if (op_name == "lint") {
-      if (error_lines(lean, false).empty() || lean["errors"][0]["id"] != "request.op") fail("lean must refuse lint", request);
-    } else if (error_lines(lean, false) != error_lines(full, true)) {
+      if (lean_twin::error_lines(lean, false).empty() || lean["errors"][0]["id"] != "request.op") fail("lean must refuse lint", request);
+    } else if (lean_twin::error_lines(lean, false) != lean_twin::error_lines(full, true)) {
       fail("the cores report different problems for a load", request + "\n--- full:\n" + full_reply + "\n--- lean:\n" + lean_reply);
     }
     // A load only the path walk refuses loads in the lean core: start again from the real data.
@@ -92,7 +65,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return 0;
   }
   if (first_id == "request.op") {
-    if (error_lines(lean, false) != error_lines(full, false))
+    if (lean_twin::error_lines(lean, false) != lean_twin::error_lines(full, false))
       fail("the cores refuse differently", request + "\n--- full:\n" + full_reply + "\n--- lean:\n" + lean_reply);
   } else if (lean_reply != full_reply) {
     // Without "at" each core reads the clock: the two calls may fall in different seconds.
