@@ -30,41 +30,40 @@ bool contains(const std::string& fact, const std::vector<Json>& list, const Json
 
 }  // namespace
 
+namespace {
+
+/**
+ * `all` (decisive = no) and `any` (decisive = yes): the first child with the decisive value
+ * decides; otherwise unknown when a child is unknown (its missing facts are reported only then),
+ * else the other value.
+ */
+Tri evaluate_children(const Model& model, const Condition& c, const Facts& facts, std::vector<std::string>& missing,
+                      Tri decisive) {
+  std::vector<std::string> unknown;
+  bool any_unknown = false;
+  for (const auto& child : c.children) {
+    std::vector<std::string> m;
+    const Tri t = evaluate_condition(model, child, facts, m);
+    if (t == decisive) return decisive;
+    if (t == Tri::unknown) {
+      any_unknown = true;
+      unknown.insert(unknown.end(), m.begin(), m.end());
+    }
+  }
+  if (!any_unknown) return decisive == Tri::no ? Tri::yes : Tri::no;
+  missing.insert(missing.end(), unknown.begin(), unknown.end());
+  return Tri::unknown;
+}
+
+}  // namespace
+
 Tri evaluate_condition(const Model& model, const Condition& c, const Facts& facts, std::vector<std::string>& missing) {
   using K = Condition::Kind;
   switch (c.kind) {
-    case K::all: {
-      std::vector<std::string> unknown;
-      bool any_unknown = false;
-      for (const auto& child : c.children) {
-        std::vector<std::string> m;
-        Tri t = evaluate_condition(model, child, facts, m);
-        if (t == Tri::no) return Tri::no;
-        if (t == Tri::unknown) {
-          any_unknown = true;
-          unknown.insert(unknown.end(), m.begin(), m.end());
-        }
-      }
-      if (!any_unknown) return Tri::yes;
-      missing.insert(missing.end(), unknown.begin(), unknown.end());
-      return Tri::unknown;
-    }
-    case K::any: {
-      std::vector<std::string> unknown;
-      bool any_unknown = false;
-      for (const auto& child : c.children) {
-        std::vector<std::string> m;
-        Tri t = evaluate_condition(model, child, facts, m);
-        if (t == Tri::yes) return Tri::yes;
-        if (t == Tri::unknown) {
-          any_unknown = true;
-          unknown.insert(unknown.end(), m.begin(), m.end());
-        }
-      }
-      if (!any_unknown) return Tri::no;
-      missing.insert(missing.end(), unknown.begin(), unknown.end());
-      return Tri::unknown;
-    }
+    case K::all:
+      return evaluate_children(model, c, facts, missing, Tri::no);
+    case K::any:
+      return evaluate_children(model, c, facts, missing, Tri::yes);
     case K::negate: {
       Tri t = c.children.empty() ? Tri::yes : evaluate_condition(model, c.children.front(), facts, missing);
       return t == Tri::yes ? Tri::no : t == Tri::no ? Tri::yes : Tri::unknown;
