@@ -700,7 +700,7 @@ function defineElement() {
 
     connectedCallback() {
       this._wired = true;
-      this._css = this._css || this._loadStyles();
+      this._styles(); // fetched now, so that it is in when the first screen comes
       const doc = this.ownerDocument;
       doc.addEventListener('keyup', this._onKeyUp, true);
       doc.addEventListener('visibilitychange', this._onVisible);
@@ -811,7 +811,7 @@ function defineElement() {
       const doc = this.ownerDocument;
       const root = this.shadowRoot || this.attachShadow({ mode: 'open' });
       this._root = root;
-      (this._css || (this._css = this._loadStyles())).then((sheet) => {
+      this._styles().then((sheet) => {
         if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
       });
 
@@ -835,8 +835,10 @@ function defineElement() {
      * wizard then shows unstyled rather than not at all). The kiosk inlines the CSS as a string;
      * elsewhere frontdoor-wizard.css is fetched beside this module, from the start, so it is in
      * when the first question is shown (a <link> in the shadow root would only load then).
+     * Made once per element; every later call returns the same promise.
      */
-    _loadStyles() {
+    _styles() {
+      if (this._css) return this._css;
       const make = (text) => {
         try {
           const sheet = new CSSStyleSheet();
@@ -847,22 +849,24 @@ function defineElement() {
           return null;
         }
       };
-      if (typeof frontdoorWizardCss === 'string') return Promise.resolve(make(frontdoorWizardCss)); // eslint-disable-line no-undef
+      if (typeof frontdoorWizardCss === 'string') { // eslint-disable-line no-undef
+        this._css = Promise.resolve(make(frontdoorWizardCss)); // eslint-disable-line no-undef
+        return this._css;
+      }
       const url = new URL('frontdoor-wizard.css', MODULE_URL).href;
-      const fetched = fetch(url, { credentials: 'same-origin' }).then((response) => {
+      this._css = fetch(url, { credentials: 'same-origin' }).then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         return response.text();
       }).then(make, (error) => {
         console.error(`frontdoor-wizard: could not load ${url}: ${error && error.message ? error.message : error}`);
         return null;
       });
-      return fetched;
+      return this._css;
     }
 
     /** Waits for the stylesheet, but not more than CSS_TIMEOUT_MS (it is applied when it comes). */
     _stylesIn() {
-      this._css = this._css || this._loadStyles();
-      return Promise.race([this._css, new Promise((resolve) => { setTimeout(resolve, CSS_TIMEOUT_MS); })]);
+      return Promise.race([this._styles(), new Promise((resolve) => { setTimeout(resolve, CSS_TIMEOUT_MS); })]);
     }
 
     // -- start / fail -----------------------------------------------------------------------
