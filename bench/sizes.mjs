@@ -14,14 +14,14 @@ export const KB = 1024;
 
 /**
  * What one visit to a page with the element downloads from dist/web (JS + wasm + CSS + data).
- * frontdoor-wizard.js holds the element, the core wrapper and Emscripten's glue; its worker asks
- * for it again, which a caching server answers with a 304 (tests/browser/transfer.test.mjs
- * checks this list against the requests of a real visit).
+ * frontdoor-wizard.js holds the element with its stylesheet and first screen, the core wrapper
+ * and the wasm loader that stands in for Emscripten's glue (web/core/frontdoor-core-loader.js);
+ * its worker asks for it again, which a caching server answers with a 304
+ * (tests/browser/transfer.test.mjs checks this list against the requests of a real visit).
  */
 export const VISIT_FILES = [
   'frontdoor-wizard.js',
   'frontdoor-core.wasm',
-  'frontdoor-wizard.css',
   'frontdoor-data.json',
 ];
 
@@ -45,9 +45,9 @@ export const BUDGETS = {
  * size plus a small margin, so that it cannot grow. Lower those as sizes fall.
  */
 export const CEILINGS = {
-  visitBrotli: 83 * KB, // budget missed: 81.6 KB on 2026-11-26
-  wasmBrotli: 55 * KB, // = the budget (met: 54.6 KB)
-  kioskBrotli: 130 * KB, // = the budget (met: 92.4 KB)
+  visitBrotli: 80 * KB, // = the budget (met: 79.6 KB)
+  wasmBrotli: 55 * KB, // = the budget (met: 53.7 KB)
+  kioskBrotli: 130 * KB, // = the budget (met: 91.2 KB)
 };
 
 let brotliCli;

@@ -73,6 +73,18 @@ TEST_CASE("LeanJson parses and dumps documents as nlohmann::json does") {
                              "18446744073709551616", "-9223372036854775809", "0.1", "1.7976931348623157e308",
                              "5e-324", "[1.0,2.50,100e0]", "3.141592653589793"})
       same_parse(text);
+    // The same kind of number as nlohmann gives (signed, unsigned or double), at every edge.
+    for (const char* text : {"0", "-0", "7", "-7", "9223372036854775807", "-9223372036854775808", "9223372036854775808",
+                             "18446744073709551615", "18446744073709551616", "-9223372036854775809",
+                             "99999999999999999999", "-18446744073709551615", "1.0"}) {
+      INFO("text: " << text);
+      const json expected = json::parse(text);
+      const LeanJson got = LeanJson::parse(text);
+      CHECK(got.is_number_unsigned() == expected.is_number_unsigned());
+      CHECK(got.is_number_integer() == expected.is_number_integer());
+      CHECK(got.is_number_float() == expected.is_number_float());
+      CHECK(got.dump() == expected.dump());
+    }
     CHECK(LeanJson::parse("18446744073709551615").is_number_unsigned());
     CHECK(LeanJson::parse("-5").get<long long>() == -5);
     CHECK(LeanJson::parse("2.5").is_number_float());

@@ -28,7 +28,6 @@ export const WEB_FILES = [
   'frontdoor-core.js',
   'frontdoor-core-module.js',
   'frontdoor-core.wasm',
-  'frontdoor-wizard.css',
   'frontdoor-data.json',
   'frontdoor-directory.html',
 ];
@@ -66,6 +65,7 @@ function sources(args) {
     elementJs: need(join(element, 'frontdoor-wizard.js'), 'the <frontdoor-wizard> element is not written yet'),
     elementCss: need(join(element, 'frontdoor-wizard.css'), 'the element\'s stylesheet is not written yet'),
     wrapper: need(join(ROOT, 'web', 'core', 'frontdoor-core.js'), 'the wrapper is missing'),
+    loader: need(join(ROOT, 'web', 'core', 'frontdoor-core-loader.js'), 'the bundle\'s wasm loader is missing'),
     moduleJs: need(join(args.wasmDir, 'frontdoor-core-module.js'), wasmHint),
     moduleWasm: need(join(args.wasmDir, 'frontdoor-core-module.wasm'), wasmHint),
     classicJs: need(join(args.wasmDir, 'frontdoor-core-classic.js'), wasmHint),
@@ -153,6 +153,8 @@ async function makeBundle(args, stagedWeb) {
     for (const [name, text] of Object.entries(texts)) files[name] = JSON.parse(text);
     bundle = { files };
   }
+  const full = bundle.files;
+  bundle = { files: forBrowser(full) };
   // The exact bundle the browser will load.
   const response = core.load(bundle.files);
   if (!response.ok) {
@@ -163,7 +165,50 @@ async function makeBundle(args, stagedWeb) {
     throw new BuildError(`the core loaded the data but cannot route:\n${coreErrorLines(probe).join('\n')}`);
   }
   const start = prerenderStart(core);
-  return { bundle: { files: bundle.files, start }, response, how };
+  // `start` first: brotli then finds its question texts again in questions.json and ui.json.
+  return { bundle: { start, files: bundle.files }, full, response, how };
+}
+
+/**
+ * The order of the files in the browser's bundle: it changes nothing for the core or the element
+ * but brotli compresses this one 0.08 KB better than alphabetical (measured over all orders).
+ */
+const BROWSER_ORDER = ['rules.json', 'ui.json', 'calendar.json', 'questions.json', 'directory.json'];
+function browserRank(name) {
+  const at = BROWSER_ORDER.indexOf(name);
+  return at < 0 ? BROWSER_ORDER.length : at;
+}
+
+/**
+ * The data files without what only the build and `frontdoor lint` read, so one visit downloads
+ * less (about 0.35 KB brotli): each file's `$schema` and `$comment`, directory.json's
+ * `publisher` (for the CLI's ORUK export) and `superseded_numbers` (listed by the static
+ * directory) and ui.json's `directory_*` wording (the static directory's). The static directory
+ * is rendered here at build time from the whole data. The core loads the result like the whole (makeBundle checks it); the element reads none
+ * of them.
+ */
+export function forBrowser(files) {
+  const out = {};
+  const names = Object.keys(files).sort((a, b) => browserRank(a) - browserRank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  for (const name of names) {
+    const doc = files[name];
+    if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
+      out[name] = doc;
+      continue;
+    }
+    const keep = { ...doc };
+    delete keep.$schema;
+    delete keep.$comment;
+    if (name === 'directory.json') {
+      delete keep.publisher;
+      delete keep.superseded_numbers;
+    }
+    if (name === 'ui.json') {
+      for (const key of Object.keys(keep)) if (key.startsWith('directory_')) delete keep[key];
+    }
+    out[name] = keep;
+  }
+  return out;
 }
 
 /**
@@ -449,38 +494,129 @@ ${elementBody}
   return script;
 }
 
+/** What each of the wasm's imports is, by the name Emscripten's glue gives its JS function. */
+const GLUE_IMPORTS = { _abort: 'abort', _emscripten_date_now: 'now', _emscripten_resize_heap: 'resize' };
+/** The exports frontdoor-core.js uses, and the two the loader needs itself. */
+const GLUE_EXPORTS = ['_frontdoor_call', '_frontdoor_free', '_malloc', '_free'];
+
 /**
- * dist/web/frontdoor-wizard.js: one ES module holding Emscripten's ES6 glue, the wrapper and the
- * element, so a page makes one request for the script instead of a chain of three. It has no
+ * The names the linker gave the wasm's imports and exports, read from Emscripten's ES6 glue
+ * (unminified, as emcc writes it) and checked against the wasm: web/core/frontdoor-core-loader.js
+ * needs them to stand in for the glue. Throws a BuildError naming what is missing or unknown, e.g.
+ * an import the loader does not provide after a change to the C++.
+ * @param {string} glue text of build/wasm/frontdoor-core-module.js
+ * @param {Uint8Array} wasm bytes of build/wasm/frontdoor-core-module.wasm
+ */
+export function glueNames(glue, wasm, fileName = 'frontdoor-core-module.js') {
+  const fail = (what) => { throw new BuildError(`${fileName}: ${what} (web/core/frontdoor-core-loader.js stands in for this glue)`); };
+  const library = /var asmLibraryArg\s*=\s*\{([^}]*)\}/.exec(glue);
+  if (!library) fail('no "var asmLibraryArg = {...}" (the wasm\'s imports)');
+  const info = /var info\s*=\s*\{\s*"([\w$]+)"\s*:\s*asmLibraryArg\s*\}/.exec(glue);
+  if (!info) fail('no "var info = {"NAME": asmLibraryArg}" (the imports\' module name)');
+  const names = { module: info[1] };
+  for (const entry of library[1].split(',').map((e) => e.trim()).filter(Boolean)) {
+    const m = /^"([\w$]+)"\s*:\s*([\w$]+)$/.exec(entry);
+    if (!m) fail(`an import entry that is not "name": function: ${entry}`);
+    const role = GLUE_IMPORTS[m[2]];
+    if (!role) fail(`the wasm imports ${m[2]}, which the loader does not provide`);
+    names[role] = m[1];
+  }
+  for (const role of Object.values(GLUE_IMPORTS)) if (!names[role]) fail(`no import for ${role}`);
+  const memory = /wasmMemory\s*=\s*Module\["asm"\]\["([\w$]+)"\]/.exec(glue);
+  if (!memory) fail('no wasmMemory = Module["asm"]["NAME"]');
+  names.memory = memory[1];
+  for (const m of glue.matchAll(/Module\["(_[\w$]+)"\]\s*=\s*Module\["asm"\]\["([\w$]+)"\]/g)) {
+    if (m[1] === '___wasm_call_ctors') names.ctors = m[2];
+    else if (GLUE_EXPORTS.includes(m[1])) names[m[1]] = m[2];
+  }
+  for (const name of ['ctors', ...GLUE_EXPORTS]) if (!names[name]) fail(`no export for ${name}`);
+
+  // The same names in the wasm itself (a stale glue beside a newer wasm fails here, not in a browser).
+  let module;
+  try {
+    module = new WebAssembly.Module(wasm);
+  } catch (error) {
+    fail(`its wasm does not compile: ${error.message}`);
+  }
+  const imports = WebAssembly.Module.imports(module).map((i) => `${i.module}.${i.name}`).sort();
+  const expected = Object.values(GLUE_IMPORTS).map((role) => `${names.module}.${names[role]}`).sort();
+  if (imports.join() !== expected.join()) fail(`the wasm imports ${imports.join(', ')}, the glue names ${expected.join(', ')}`);
+  const exports = new Set(WebAssembly.Module.exports(module).map((e) => e.name));
+  for (const name of ['memory', 'ctors', ...GLUE_EXPORTS]) {
+    if (!exports.has(names[name])) fail(`the wasm has no export "${names[name]}" (${name})`);
+  }
+  return names;
+}
+
+/**
+ * The first screen for dist/web/frontdoor-wizard.js (`frontdoorFirstScreen`): the first question
+ * for no pre-filled facts from the bundle's `start`, and the default wording of the ui.json ids
+ * the element lists in FIRST_SCREEN_UI (read from its source, so the list lives in one place).
+ * The element checks it against the bundle it loads (firstScreenMatches).
+ */
+export function firstScreenFor(bundle, elementSource, fileName = 'frontdoor-wizard.js') {
+  const list = /^const FIRST_SCREEN_UI = (\[[^\]]*\]);$/m.exec(elementSource);
+  if (!list) throw new BuildError(`${fileName}: no "const FIRST_SCREEN_UI = [...];" line (the wording of the first screen)`);
+  let ids;
+  try {
+    ids = JSON.parse(list[1].replace(/'/g, '"'));
+  } catch (error) {
+    throw new BuildError(`${fileName}: FIRST_SCREEN_UI is not a list of 'ids': ${error.message}`);
+  }
+  const entry = (bundle.start || []).find((e) => e && e.facts && !Object.keys(e.facts).length);
+  if (!entry) throw new BuildError('the data bundle has no prerendered first question for no facts (bundle.start)');
+  const ui = bundle.files['ui.json'] || {};
+  const wording = {};
+  for (const id of ids) {
+    const value = ui[id];
+    const text = typeof value === 'string' ? value : value && typeof value.default === 'string' ? value.default : null;
+    // A missing id is left out: the element reports it as it would without the copy.
+    if (text !== null) wording[id] = text;
+  }
+  return { ui: wording, start: entry.next_question };
+}
+
+/**
+ * dist/web/frontdoor-wizard.js: one ES module holding the stylesheet, the first screen, the wasm
+ * loader, the wrapper and the element, so a page makes one request for all it needs to show the
+ * first question (then the data bundle and the wasm). The loader
+ * (web/core/frontdoor-core-loader.js) stands in for Emscripten's ES6 glue. The module has no
  * import and no export (the element's exports serve tests of the source); frontdoor-core.js and
  * frontdoor-core-module.js still ship for pages and tests that use the core alone. The element
  * runs it as its core's worker too (one file, cached).
  */
-export async function webModule(src) {
-  const glue = readFileSync(src.moduleJs, 'utf8').replace(/^\s*\/\/# sourceMappingURL=.*$/gm, '').trim();
-  const defaultExport = /\bexport\s+default\s+([A-Za-z_$][\w$]*)\s*;?$/.exec(glue);
-  if (!defaultExport) throw new BuildError(`${basename(src.moduleJs)}: no "export default NAME;" at its end`);
-  const glueBody = glue.slice(0, defaultExport.index);
-  if (/^\s*(import|export)\s/m.test(glueBody)) throw new BuildError(`${basename(src.moduleJs)}: an import/export other than its last line`);
-  const modules = { './frontdoor-core-module.js': '__fdCoreModule', './frontdoor-core.js': '__fdCore' };
+export async function webModule(src, { first = null } = {}) {
+  const names = glueNames(readFileSync(src.moduleJs, 'utf8'), readFileSync(src.moduleWasm), basename(src.moduleJs));
+  const modules = {
+    './frontdoor-core-module.js': '__fdCoreModule', './frontdoor-core.js': '__fdCore', './frontdoor-core-loader.js': '__fdLoader',
+  };
   const resolveImport = (from, where) => {
     const name = modules[from] || modules[`./${basename(from)}`];
     if (!name) throw new BuildError(`${where}: web/build.mjs cannot bundle an import of "${from}"`);
     return name;
   };
+  const loaderBody = moduleToFunctionBody(readFileSync(src.loader, 'utf8'), 'web/core/frontdoor-core-loader.js', resolveImport);
   const wrapperBody = moduleToFunctionBody(readFileSync(src.wrapper, 'utf8'), 'web/core/frontdoor-core.js', resolveImport, { keepImportMeta: true });
   const elementBody = moduleToFunctionBody(readFileSync(src.elementJs, 'utf8'), 'frontdoor-wizard.js', resolveImport, { keepImportMeta: true });
   // The element's exports (its pure logic, for tests of the source) are not kept: about 0.5 KB
   // brotli less, as terser then drops what only the tests use.
-  const source = `const __fdCoreModule = { default: (() => {\n${glueBody}\nreturn ${defaultExport[1]};\n})() };
+  // The stylesheet and the first screen travel in the script: the element shows the first
+  // question the moment it is connected, styled, before any other request has answered.
+  const css = minifyCss(readFileSync(src.elementCss, 'utf8'));
+  const source = `const frontdoorWizardCss = ${JSON.stringify(css)};
+const frontdoorFirstScreen = ${JSON.stringify(first)};
+const __fdLoader = (() => {\n${loaderBody}\n})();
+const __fdCoreModule = { default: __fdLoader.moduleFactory(${JSON.stringify(names)}, new URL('.', import.meta.url).href) };
 const __fdCore = (() => {\n${wrapperBody}\n})();
 (() => {\n${elementBody}\n})();
 `;
   // The element's own members (`this._flow`, `_renderQuestion`, …) are private: their names are
   // shortened too. The wasm's exports (`_malloc`, `_free`, `_frontdoor_*`) keep theirs.
+  // `unsafe`: terser may assume the built-ins are not replaced (e.g. `String(x)` → `""+x`);
+  // nothing here replaces them or passes symbols (0.04 KB brotli).
   return minifyModule(source, 'frontdoor-wizard.js (bundled)', {
     mangle: { properties: { regex: /^_(?!frontdoor_|malloc$|free$|_)/ } },
-    compress: { passes: 3 },
+    compress: { passes: 3, unsafe: true },
   });
 }
 
@@ -549,18 +685,19 @@ export async function build(argv = []) {
     const web = join(stage, 'web');
     mkdirSync(web);
     // Minified; the readable sources stay in web/ and build/wasm.
-    writeFileSync(join(web, 'frontdoor-wizard.js'), await webModule(src));
-    writeFileSync(join(web, 'frontdoor-wizard.css'), `${minifyCss(readFileSync(src.elementCss, 'utf8'))}\n`);
     writeFileSync(join(web, 'frontdoor-core.js'), await minifyModule(readFileSync(src.wrapper, 'utf8'), 'frontdoor-core.js'));
     writeFileSync(join(web, 'frontdoor-core-module.js'), `${await terse(readFileSync(src.moduleJs, 'utf8').replace(/^\s*\/\/# sourceMappingURL=.*$/gm, ''), 'frontdoor-core-module.js', { module: true })}\n`);
     copyFileSync(src.moduleWasm, join(web, 'frontdoor-core.wasm'));
     // So node reads the staged .js files as ES modules wherever --out is.
     writeFileSync(join(stage, 'package.json'), '{"type": "module"}\n');
 
-    const { bundle, response, how } = await makeBundle(args, web);
+    const { bundle, full, response, how } = await makeBundle(args, web);
     writeFileSync(join(web, 'frontdoor-data.json'), JSON.stringify(bundle));
+    const first = firstScreenFor(bundle, readFileSync(src.elementJs, 'utf8'), relative(ROOT, src.elementJs));
+    writeFileSync(join(web, 'frontdoor-wizard.js'), await webModule(src, { first }));
 
-    const files = bundle.files;
+    // The static directory (and its wording) from the whole data, not the browser's share.
+    const files = full;
     const directory = files['directory.json'];
     const ui = files['ui.json'] || readJsonIfExists(join(args.data, 'ui.json')) || {};
     const questions = files['questions.json'] || null;

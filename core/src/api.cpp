@@ -7,6 +7,7 @@
 #include "frontdoor/model.hpp"
 #include "frontdoor/rules.hpp"
 #include "json_parse.hpp"
+#include "decimal.hpp"
 
 namespace frontdoor {
 
@@ -249,12 +250,12 @@ std::string Session::handle(std::string_view request_json) {
     // and with allocations, which can overflow the stack or terminate when memory runs out.
     if (request_json.size() > kMaxRequestBytes)
       return failure("request.too_large", "",
-                     "the request is " + std::to_string(request_json.size()) + " bytes; the limit is " +
-                         std::to_string(kMaxRequestBytes) + " bytes (16 MiB)")
+                     "the request is " + detail::to_string(request_json.size()) + " bytes; the limit is " +
+                         detail::to_string(kMaxRequestBytes) + " bytes (16 MiB)")
           .dump();
     if (detail::json_nesting_exceeds(request_json))
       return failure("request.too_deep", "",
-                     "the request nests arrays and objects more than " + std::to_string(detail::kMaxJsonDepth) +
+                     "the request nests arrays and objects more than " + detail::to_string(detail::kMaxJsonDepth) +
                          " levels deep")
           .dump();
     json request;

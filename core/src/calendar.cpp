@@ -14,6 +14,7 @@
 #include "frontdoor/json.hpp"
 
 #include "json_parse.hpp"
+#include "decimal.hpp"
 
 namespace frontdoor {
 
@@ -450,7 +451,7 @@ std::vector<CalendarException> import_govuk_bank_holidays(std::string_view json_
   std::set<int> years;
   for (std::size_t i = 0; i < events->size(); ++i) {
     const json& ev = (*events)[i];
-    const std::string at = "/england-and-wales/events/" + std::to_string(i);
+    const std::string at = "/england-and-wales/events/" + detail::to_string(i);
     if (!ev.is_object()) fail(at, "expected an event object, found " + std::string(ev.type_name()));
     const auto title = ev.find("title");
     if (title == ev.end() || !title->is_string()) fail(at + "/title", "expected a title string");

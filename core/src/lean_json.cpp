@@ -1,6 +1,5 @@
 #include "frontdoor/lean_json.hpp"
 
-#include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
@@ -794,23 +793,30 @@ class LeanJsonParser {
       while (digit(peek())) get();
     }
     const std::string text(text_.substr(start_, pos_ - start_));
-    char* end = nullptr;
     if (integer) {
-      errno = 0;
-      if (text[0] == '-') {
-        const long long value = std::strtoll(text.c_str(), &end, 10);
-        if (errno == 0) {
-          number_ = LeanJson(value);
-          return kind_ = Token::number;
-        }
-      } else {
-        const unsigned long long value = std::strtoull(text.c_str(), &end, 10);
-        if (errno == 0) {
-          number_ = LeanJson(value);
-          return kind_ = Token::number;
-        }
+      // The digits were checked above, so they are summed here; strtoll/strtoull would bring
+      // libc's strtox into the wasm. Out of range (as for strtoll/strtoull): a double, below.
+      const bool negative = text[0] == '-';
+      constexpr unsigned long long kMax = ~0ULL;
+      constexpr unsigned long long kMinMagnitude = 9223372036854775808ULL;  // of LLONG_MIN
+      unsigned long long magnitude = 0;
+      bool fits = true;
+      for (std::size_t i = negative ? 1 : 0; i < text.size() && fits; ++i) {
+        const unsigned digit = static_cast<unsigned>(text[i] - '0');
+        fits = magnitude <= (kMax - digit) / 10;
+        magnitude = magnitude * 10 + digit;
+      }
+      if (fits && !negative) {
+        number_ = LeanJson(magnitude);
+        return kind_ = Token::number;
+      }
+      if (fits && magnitude <= kMinMagnitude) {
+        number_ = LeanJson(magnitude == kMinMagnitude ? static_cast<long long>(-0x7fffffffffffffffLL - 1)
+                                                      : -static_cast<long long>(magnitude));
+        return kind_ = Token::number;
       }
     }
+    char* end = nullptr;
     number_ = LeanJson(std::strtod(text.c_str(), &end));
     return kind_ = Token::number;
   }

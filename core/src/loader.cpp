@@ -10,6 +10,7 @@
 #include "frontdoor/paths.hpp"
 #endif
 #include "frontdoor/rules.hpp"
+#include "decimal.hpp"
 
 namespace frontdoor {
 
@@ -61,7 +62,7 @@ json parse_json(std::string_view text) {
 json parse_json_text(const std::string& text, const std::string& file, Problems& problems) {
   if (detail::json_nesting_exceeds(text)) {
     problems.push_back({"json.too_deep", file, "",
-                        "arrays and objects are nested more than " + std::to_string(detail::kMaxJsonDepth) +
+                        "arrays and objects are nested more than " + detail::to_string(detail::kMaxJsonDepth) +
                             " levels deep",
                         false});
     return json();
@@ -84,7 +85,7 @@ json parse_json_text(const std::string& text, const std::string& file, Problems&
     auto at = detail.find(": ");
     if (at != std::string::npos) detail = detail.substr(at + 2);
     problems.push_back({"json.syntax", file, "",
-                        "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + detail, false});
+                        "line " + detail::to_string(line) + ", column " + detail::to_string(column) + ": " + detail, false});
     return json();
   }
 }
@@ -283,7 +284,7 @@ struct Checker {
       return out;
     }
     for (std::size_t i = 0; i < v->size(); ++i)
-      if (auto t = text((*v)[i], pointer + "/" + key + "/" + std::to_string(i))) out.push_back(*t);
+      if (auto t = text((*v)[i], pointer + "/" + key + "/" + detail::to_string(i))) out.push_back(*t);
     return out;
   }
 
@@ -395,7 +396,7 @@ struct Loader {
     }
     if (const json* sc = c.array(doc, "short_codes", "")) {
       for (std::size_t i = 0; i < sc->size(); ++i) {
-        const std::string p = "/short_codes/" + std::to_string(i);
+        const std::string p = "/short_codes/" + detail::to_string(i);
         if (!(*sc)[i].is_string()) {
           c.type_error(p, "a string", (*sc)[i]);
           continue;
@@ -409,7 +410,7 @@ struct Loader {
     }
     if (const json* sn = c.array(doc, "superseded_numbers", "")) {
       for (std::size_t i = 0; i < sn->size(); ++i) {
-        const std::string p = "/superseded_numbers/" + std::to_string(i);
+        const std::string p = "/superseded_numbers/" + detail::to_string(i);
         const json& n = (*sn)[i];
         if (!c.fields(n, p, {"number", "was"}, {"source"})) continue;
         SupersededNumber s;
@@ -425,7 +426,7 @@ struct Loader {
     std::set<std::string> locality_ids, towns;
     if (const json* ls = c.array(doc, "localities", "")) {
       for (std::size_t i = 0; i < ls->size(); ++i) {
-        const std::string p = "/localities/" + std::to_string(i);
+        const std::string p = "/localities/" + detail::to_string(i);
         const json& l = (*ls)[i];
         if (!c.fields(l, p, {"id", "name", "towns"}, {})) continue;
         Locality loc;
@@ -434,7 +435,7 @@ struct Loader {
         loc.name = c.str(l, "name", p);
         if (const json* ts = c.array(l, "towns", p)) {
           for (std::size_t j = 0; j < ts->size(); ++j) {
-            const std::string tp = p + "/towns/" + std::to_string(j);
+            const std::string tp = p + "/towns/" + detail::to_string(j);
             if (!(*ts)[j].is_string() || detail::fold((*ts)[j].get<std::string>()).empty()) {
               c.add("data.field.type", tp, "a town must be a non-empty string");
               continue;
@@ -453,7 +454,7 @@ struct Loader {
     std::set<std::string> service_ids;
     if (const json* ss = c.array(doc, "services", "")) {
       for (std::size_t i = 0; i < ss->size(); ++i) {
-        const std::string p = "/services/" + std::to_string(i);
+        const std::string p = "/services/" + detail::to_string(i);
         const json& s = (*ss)[i];
         if (!c.fields(s, p, {"id", "name", "audiences", "phones", "schedule", "source", "checked"},
                       {"organisation", "summary", "age", "email", "web", "hours_text", "localities", "have_ready", "notes"}))
@@ -468,7 +469,7 @@ struct Loader {
           for (std::size_t j = 0; j < a->size(); ++j) {
             const json& v = (*a)[j];
             if (!v.is_string() || std::find(audiences().begin(), audiences().end(), v.get<std::string>()) == audiences().end())
-              c.add("data.ref.audience", p + "/audiences/" + std::to_string(j),
+              c.add("data.ref.audience", p + "/audiences/" + detail::to_string(j),
                     "unknown audience " + value_text(v) + "; audiences: parent, young_person, professional, public");
             else
               svc.audiences.push_back(v.get<std::string>());
@@ -487,9 +488,9 @@ struct Loader {
               // A missing bound is the end of the facts' age range (0 or 25).
               long long lo = mn ? mn->get<long long>() : 0, hi = mx ? mx->get<long long>() : 25;
               if (lo < 0 || hi > 25 || hi < 0 || lo > 25)
-                c.add("data.age.range", ap, "ages must be within 0 to 25, found " + std::to_string(lo) + " to " + std::to_string(hi));
+                c.add("data.age.range", ap, "ages must be within 0 to 25, found " + detail::to_string(lo) + " to " + detail::to_string(hi));
               else if (lo > hi)
-                c.add("data.age.range", ap, "age range is inverted: " + std::to_string(lo) + " to " + std::to_string(hi));
+                c.add("data.age.range", ap, "age range is inverted: " + detail::to_string(lo) + " to " + detail::to_string(hi));
               else
                 svc.age = AgeRange{static_cast<int>(lo), static_cast<int>(hi), c.text_member(*age, "note", ap)};
             }
@@ -497,7 +498,7 @@ struct Loader {
         }
         if (const json* ph = c.array(s, "phones", p)) {
           for (std::size_t j = 0; j < ph->size(); ++j) {
-            const std::string pp = p + "/phones/" + std::to_string(j);
+            const std::string pp = p + "/phones/" + detail::to_string(j);
             const json& n = (*ph)[j];
             if (!c.fields(n, pp, {"number"}, {"label", "option"})) continue;
             Phone phone_entry;
@@ -531,7 +532,7 @@ struct Loader {
           for (std::size_t j = 0; j < ls2->size(); ++j) {
             const json& v = (*ls2)[j];
             if (!v.is_string() || !locality_ids.count(v.get<std::string>()))
-              c.add("data.ref.locality", p + "/localities/" + std::to_string(j), "unknown locality " + value_text(v));
+              c.add("data.ref.locality", p + "/localities/" + detail::to_string(j), "unknown locality " + value_text(v));
             else
               ids.push_back(v.get<std::string>());
           }
@@ -564,7 +565,7 @@ struct Loader {
     };
     fresh(it->second, "");
     if (const json* ex = Checker::member(it->second, "exceptions"); ex && ex->is_array())
-      for (std::size_t i = 0; i < ex->size(); ++i) fresh((*ex)[i], "/exceptions/" + std::to_string(i));
+      for (std::size_t i = 0; i < ex->size(); ++i) fresh((*ex)[i], "/exceptions/" + detail::to_string(i));
   }
 
   // ---- rules.json ----
@@ -605,7 +606,7 @@ struct Loader {
           c.add("data.rules.condition", p, "\"any\" needs a non-empty array of conditions");
           continue;
         }
-        for (std::size_t i = 0; i < v.size(); ++i) any.children.push_back(when(c, v[i], p + "/" + std::to_string(i), depth + 1));
+        for (std::size_t i = 0; i < v.size(); ++i) any.children.push_back(when(c, v[i], p + "/" + detail::to_string(i), depth + 1));
         all.children.push_back(std::move(any));
         continue;
       }
@@ -648,7 +649,7 @@ struct Loader {
             continue;
           }
           for (std::size_t i = 0; i < list.size(); ++i) {
-            check_value(c, *spec, list[i], p + "/" + k + "/" + std::to_string(i));
+            check_value(c, *spec, list[i], p + "/" + k + "/" + detail::to_string(i));
             t.values.push_back(list[i]);
           }
         } else if (has_range) {
@@ -667,7 +668,7 @@ struct Loader {
             (std::string(k) == "min" ? t.min : t.max) = v[k].get<long long>();
           }
           if (t.min && t.max && *t.min > *t.max)
-            c.add("data.age.range", p, "range is inverted: " + std::to_string(*t.min) + " to " + std::to_string(*t.max));
+            c.add("data.age.range", p, "range is inverted: " + detail::to_string(*t.min) + " to " + detail::to_string(*t.max));
         } else {
           t.kind = Condition::Kind::known;
           if (!v["known"].is_boolean()) {
@@ -759,7 +760,7 @@ struct Loader {
     std::set<std::string> ids;
     if (const json* ls = c.array(doc, "levels", "")) {
       for (std::size_t i = 0; i < ls->size(); ++i) {
-        const std::string p = "/levels/" + std::to_string(i);
+        const std::string p = "/levels/" + detail::to_string(i);
         const json& l = (*ls)[i];
         if (!c.fields(l, p, {"id", "name", "rank"}, {"filter"})) continue;
         Level level;
@@ -790,7 +791,7 @@ struct Loader {
           }
           std::vector<GroupMember> members;
           for (std::size_t i = 0; i < g.value().size(); ++i) {
-            const std::string mp = p + "/" + std::to_string(i);
+            const std::string mp = p + "/" + detail::to_string(i);
             const json& m = g.value()[i];
             if (!c.fields(m, mp, {"service", "why"}, {})) continue;
             GroupMember member;
@@ -807,7 +808,7 @@ struct Loader {
     std::set<std::string> rule_ids;
     if (const json* rs = c.array(doc, "rules", "")) {
       for (std::size_t i = 0; i < rs->size(); ++i) {
-        const std::string p = "/rules/" + std::to_string(i);
+        const std::string p = "/rules/" + detail::to_string(i);
         const json& r = (*rs)[i];
         if (!c.fields(r, p, {"id", "when"}, {"level", "contacts", "notes", "explain", "final"})) continue;
         Rule rule;
@@ -822,7 +823,7 @@ struct Loader {
         }
         if (const json* cs = c.array(r, "contacts", p)) {
           for (std::size_t j = 0; j < cs->size(); ++j)
-            if (auto spec = contact(c, (*cs)[j], p + "/contacts/" + std::to_string(j))) rule.contacts.push_back(*spec);
+            if (auto spec = contact(c, (*cs)[j], p + "/contacts/" + detail::to_string(j))) rule.contacts.push_back(*spec);
         }
         rule.notes = c.text_list(r, "notes", p);
         rule.explain = c.text_member(r, "explain", p);
@@ -837,7 +838,7 @@ struct Loader {
           c.add("data.rules.empty", p, "rule \"" + rule.id + "\" sets no level, contacts or notes: it points nowhere");
         model.rules.push_back(std::move(rule));
       }
-      const std::string last = "/rules/" + std::to_string(rs->empty() ? 0 : rs->size() - 1);
+      const std::string last = "/rules/" + detail::to_string(rs->empty() ? 0 : rs->size() - 1);
       if (rs->empty()) {
         c.add("data.rules.catch_all", "/rules", "there are no rules: the last rule must be a catch-all with \"when\": {} and contacts");
       } else {
@@ -875,7 +876,7 @@ struct Loader {
       for (std::size_t i = 0; i < a->size(); ++i) {
         const json& v = (*a)[i];
         if (!v.is_string() || std::find(audiences().begin(), audiences().end(), v.get<std::string>()) == audiences().end())
-          c.add("data.ref.audience", p + "/audiences/" + std::to_string(i), "unknown audience " + value_text(v));
+          c.add("data.ref.audience", p + "/audiences/" + detail::to_string(i), "unknown audience " + value_text(v));
         else
           list.push_back(v.get<std::string>());
       }
@@ -894,7 +895,7 @@ struct Loader {
     const json* qs = c.array(doc, "questions", "");
     if (!qs) return;
     for (std::size_t i = 0; i < qs->size(); ++i) {
-      const std::string p = "/questions/" + std::to_string(i);
+      const std::string p = "/questions/" + detail::to_string(i);
       const json& n = (*qs)[i];
       if (!c.fields(n, p, {"id", "fact", "type", "text"}, {"hint", "options", "min", "max", "unknown_option"})) continue;
       Question q;
@@ -923,7 +924,7 @@ struct Loader {
         if (q.type == "number") c.add("data.field.unknown", p + "/options", "a number question has no options");
         std::set<std::string> values;
         for (std::size_t j = 0; j < os->size(); ++j) {
-          const std::string op = p + "/options/" + std::to_string(j);
+          const std::string op = p + "/options/" + detail::to_string(j);
           if (auto o = option(c, (*os)[j], op, spec, false)) {
             if (o->value.is_primitive()) c.duplicate(values, o->value.dump(), op + "/value", "option value");
             q.options.push_back(*o);
@@ -947,9 +948,9 @@ struct Loader {
         if (!q.min || !q.max) {
           c.add("data.field.missing", p, "a number question needs \"min\" and \"max\"");
         } else if (*q.min > *q.max) {
-          c.add("data.age.range", p, "range is inverted: " + std::to_string(*q.min) + " to " + std::to_string(*q.max));
+          c.add("data.age.range", p, "range is inverted: " + detail::to_string(*q.min) + " to " + detail::to_string(*q.max));
         } else if (spec && spec->type == FactSpec::Type::integer && (*q.min < spec->min || *q.max > spec->max)) {
-          c.add("data.age.range", p, "range must be within " + std::to_string(spec->min) + " to " + std::to_string(spec->max));
+          c.add("data.age.range", p, "range must be within " + detail::to_string(spec->min) + " to " + detail::to_string(spec->max));
         }
       } else if (q.min || q.max) {
         c.add("data.field.unknown", p, "only number questions have \"min\" and \"max\"");
@@ -980,7 +981,7 @@ struct Loader {
       Checker dc{problems, "directory.json"};
       for (std::size_t i = 0; i < model.services.size(); ++i)
         if (model.services[i].age && !model.services[i].age->note)
-          dc.add("data.ui.missing", "/services/" + std::to_string(i) + "/age",
+          dc.add("data.ui.missing", "/services/" + detail::to_string(i) + "/age",
                  "this age range has no \"note\" and ui.json has no \"age_outside\" sentence to explain it");
     }
     Checker rc{problems, "rules.json"};
@@ -992,7 +993,7 @@ struct Loader {
     for (std::size_t i = 0; i < model.questions.size(); ++i) {
       const auto& q = model.questions[i];
       if (!q.fact.empty() && find_fact(q.fact) && !rule_facts.count(q.fact))
-        qc.add("data.questions.unused", "/questions/" + std::to_string(i),
+        qc.add("data.questions.unused", "/questions/" + detail::to_string(i),
                "no rule uses the fact \"" + q.fact + "\", so question \"" + q.id + "\" is never asked", true);
     }
 #endif
@@ -1013,7 +1014,7 @@ struct Loader {
     problems.insert(problems.end(), report.problems.begin(), report.problems.end());
     for (std::size_t i = 0; i < model.rules.size(); ++i)
       if (!fired[i] && !report.fired.count(model.rules[i].id))
-        problems.push_back({"data.rules.unreachable", "rules.json", "/rules/" + std::to_string(i),
+        problems.push_back({"data.rules.unreachable", "rules.json", "/rules/" + detail::to_string(i),
                             "rule \"" + model.rules[i].id + "\" fires on no path of the questions", false});
   }
 #endif

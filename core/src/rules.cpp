@@ -1,5 +1,6 @@
 #include "frontdoor/rules.hpp"
 #include "small_sort.hpp"
+#include "decimal.hpp"
 
 #include <algorithm>
 #include <map>
@@ -138,9 +139,9 @@ struct Evaluator {
       // The loader refuses an age range with neither a note nor this ui.json sentence.
       if (it != model.ui.end()) text = it->second.resolve(audience);
       text = replace_all(text, "{service}", s.name);
-      text = replace_all(text, "{min}", std::to_string(s.age->min));
-      text = replace_all(text, "{max}", std::to_string(s.age->max));
-      text = replace_all(text, "{age}", std::to_string(*age));
+      text = replace_all(text, "{min}", detail::to_string(s.age->min));
+      text = replace_all(text, "{max}", detail::to_string(s.age->max));
+      text = replace_all(text, "{age}", detail::to_string(*age));
     }
     for (const auto& e : out.explain)
       if (e.rule == rule && e.text == text) return;

@@ -1,5 +1,6 @@
 #include "frontdoor/schedule.hpp"
 #include "small_sort.hpp"
+#include "decimal.hpp"
 
 #include <algorithm>
 
@@ -89,8 +90,8 @@ std::string format_clock(int minute_of_day) {
   const int h24 = m / 60;
   const int mins = m % 60;
   const int h12 = h24 % 12 == 0 ? 12 : h24 % 12;
-  std::string out = std::to_string(h12);
-  if (mins != 0) out += (mins < 10 ? ".0" : ".") + std::to_string(mins);
+  std::string out = detail::to_string(h12);
+  if (mins != 0) out += (mins < 10 ? ".0" : ".") + detail::to_string(mins);
   out += h24 < 12 ? "am" : "pm";
   return out;
 }

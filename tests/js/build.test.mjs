@@ -9,7 +9,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { WEB_FILES, DEMO_PAGES, moduleToFunctionBody } from '../../web/build.mjs';
+import { WEB_FILES, DEMO_PAGES, moduleToFunctionBody, forBrowser, glueNames } from '../../web/build.mjs';
 import { renderDirectoryFromDir } from '../../web/fallback.mjs';
 import { startServer, CSP } from '../../web/serve.mjs';
 
@@ -39,18 +39,47 @@ describe('dist/web', () => {
     assert.deepEqual(readdirSync(WEB).sort(), [...WEB_FILES].sort());
     assert.deepEqual([...WEB_FILES].sort(), [
       'frontdoor-core-module.js', 'frontdoor-core.js', 'frontdoor-core.wasm', 'frontdoor-data.json',
-      'frontdoor-directory.html', 'frontdoor-wizard.css', 'frontdoor-wizard.js',
+      'frontdoor-directory.html', 'frontdoor-wizard.js',
     ]);
   });
 
-  test('the bundle is minified and holds every data file', () => {
+  test('the bundle is minified and holds every data file, less what only the build and lint read', () => {
     const text = readFileSync(join(WEB, 'frontdoor-data.json'), 'utf8');
     assert.doesNotMatch(text, /\n/);
     const bundle = JSON.parse(text);
     assert.deepEqual(Object.keys(bundle.files).sort(), dataFiles());
+    const dropped = {
+      'directory.json': ['$schema', 'publisher', 'superseded_numbers'],
+      'ui.json': ['$schema', ...Object.keys(JSON.parse(readFileSync(join(DATA, 'ui.json'), 'utf8'))).filter((k) => k.startsWith('directory_'))],
+    };
     for (const name of dataFiles()) {
-      assert.deepEqual(bundle.files[name], JSON.parse(readFileSync(join(DATA, name), 'utf8')), name);
+      const whole = JSON.parse(readFileSync(join(DATA, name), 'utf8'));
+      const want = { ...whole };
+      for (const key of [...(dropped[name] || ['$schema']), '$comment']) delete want[key];
+      assert.deepEqual(bundle.files[name], want, name);
     }
+    assert.ok(dropped['ui.json'].length > 10, 'the static directory\'s wording is left out');
+  });
+
+  test('the browser\'s share of the data answers exactly like the whole data', () => {
+    const whole = {};
+    for (const name of dataFiles()) whole[name] = JSON.parse(readFileSync(join(DATA, name), 'utf8'));
+    const facts = [{}, { audience: 'parent' }, { audience: 'parent', immediate_danger: true },
+      { audience: 'young_person', immediate_danger: false }, { audience: 'professional', immediate_danger: false, concern: 'harm' },
+      { audience: 'public', immediate_danger: false, concern: 'family_support', area: 'Salisbury', child_age: 4 }];
+    const at = ['2026-11-27T12:00:00Z', '2026-11-28T03:00:00Z', '2026-12-25T10:00:00Z'];
+    const answers = (files) => {
+      assert.equal(core.load(files).ok, true);
+      return facts.flatMap((f) => at.map((when) => core.route(f, when)));
+    };
+    const full = answers(whole);
+    const share = answers(forBrowser(whole));
+    assert.ok(full.every((r) => r.ok), 'the whole data routes');
+    assert.deepEqual(share, full);
+    // The core loads no wording the element needs from the dropped members.
+    const ui = forBrowser(whole)['ui.json'];
+    assert.ok(!Object.keys(ui).some((k) => k.startsWith('directory_') || k === '$schema'));
+    assert.equal(forBrowser({ 'x.json': [1, 2] })['x.json'].length, 2, 'a file that is not an object passes unchanged');
   });
 
   test('the static directory is the one web/fallback.mjs makes from data/', () => {
@@ -73,7 +102,9 @@ describe('dist/web', () => {
     assert.doesNotMatch(element, /^\s*import[\s{*'"]/m, 'frontdoor-wizard.js imports nothing');
     assert.doesNotMatch(element, /(^|[;}\s])export\s*[{\w*]/, 'frontdoor-wizard.js exports nothing (its logic is tested from the source)');
     assert.match(element, /frontdoor-core\.wasm/, 'the wrapper (which names the .wasm) is inside frontdoor-wizard.js');
-    assert.match(element, /instantiateStreaming/, 'Emscripten\'s glue is inside frontdoor-wizard.js');
+    assert.match(element, /instantiateStreaming/, 'the wasm loader is inside frontdoor-wizard.js');
+    assert.doesNotMatch(element, /preloadedImages|calledRun|Build with -s ASSERTIONS/, 'Emscripten\'s glue is not (web/core/frontdoor-core-loader.js stands in)');
+    assert.match(element, /:host\{--fd-font:/, 'the stylesheet is inside frontdoor-wizard.js');
     assert.match(readFileSync(join(WEB, 'frontdoor-core.js'), 'utf8'), /^import .*from '\.\/frontdoor-core-module\.js';$/m,
       'frontdoor-core.js still ships as the public wrapper');
   });
@@ -216,9 +247,9 @@ describe('dist/demo', () => {
     assert.match(intranet, /<frontdoor-wizard src="frontdoor-data\.json" audience="professional">\s*<section id="frontdoor-directory"/);
     for (const page of [council, intranet]) {
       assert.match(page, /<script type="module" src="frontdoor-wizard\.js"><\/script>/);
-      // The bundle and the stylesheet are requested with the script, not after it has run.
+      // The bundle is requested with the script, not after it has run; the stylesheet is in the script.
       assert.match(page, /<link rel="preload" href="frontdoor-data\.json" as="fetch" crossorigin>/);
-      assert.match(page, /<link rel="preload" href="frontdoor-wizard\.css" as="fetch" crossorigin>/);
+      assert.doesNotMatch(page, /frontdoor-wizard\.css/);
       // Pages served with script-src 'self' and default-src 'self': nothing inline.
       assert.doesNotMatch(page, /<script(?![^>]*\bsrc=)[^>]*>|<style|\sstyle=|\son[a-z]+=/i);
       assert.doesNotMatch(page, /frontdoor:directory|\{\{/, 'placeholders filled');

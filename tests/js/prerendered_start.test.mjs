@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { prerenderStart, startInstants } from '../../web/build.mjs';
+import { prerenderStart, startInstants, firstScreenFor } from '../../web/build.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = process.env.FRONTDOOR_DIST ? resolve(process.env.FRONTDOOR_DIST) : join(ROOT, 'dist');
@@ -28,6 +28,8 @@ function manyInstants() {
 let core;
 let bundle;
 let startFor;
+let firstScreenMatches;
+let FIRST_SCREEN_UI;
 let dataCore;
 before(async () => {
   assert.ok(existsSync(WEB), 'dist/web exists (run `make web` first)');
@@ -41,7 +43,7 @@ before(async () => {
     const file = join(dir, 'frontdoor-wizard.mjs');
     const source = readFileSync(join(ROOT, 'web', 'components', 'frontdoor-wizard', 'frontdoor-wizard.js'), 'utf8');
     writeFileSync(file, source.split('\n').filter((line) => !/^import\s/.test(line)).join('\n'));
-    ({ startFor } = await import(pathToFileURL(file).href));
+    ({ startFor, firstScreenMatches, FIRST_SCREEN_UI } = await import(pathToFileURL(file).href));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -125,5 +127,49 @@ describe('startFor (the element picks the entry for its pre-filled facts)', () =
     for (const audience of ['parent', 'young_person', 'professional', 'public']) {
       assert.ok(startFor(bundle, { audience }), audience);
     }
+  });
+});
+
+describe('the first screen in the script (frontdoorFirstScreen in dist/web/frontdoor-wizard.js)', () => {
+  const elementSource = () => readFileSync(join(ROOT, 'web', 'components', 'frontdoor-wizard', 'frontdoor-wizard.js'), 'utf8');
+  const script = () => readFileSync(join(WEB, 'frontdoor-wizard.js'), 'utf8');
+
+  test('is the bundle\'s first question and the default wording of every FIRST_SCREEN_UI id', () => {
+    const first = firstScreenFor(bundle, elementSource());
+    assert.deepEqual(first.start, bundle.start[0].next_question);
+    assert.deepEqual(Object.keys(first.ui).sort(), [...FIRST_SCREEN_UI].sort(), 'ui.json has every id the first screen uses');
+    const ui = bundle.files['ui.json'];
+    for (const id of FIRST_SCREEN_UI) {
+      assert.equal(first.ui[id], typeof ui[id] === 'string' ? ui[id] : ui[id].default, id);
+    }
+  });
+
+  test('is what the built script carries (each wording and the question, as terser wrote them)', () => {
+    const text = script();
+    const first = firstScreenFor(bundle, elementSource());
+    const strings = [...Object.values(first.ui), first.start.text, first.start.hint,
+      ...first.start.options.flatMap((o) => [o.label, o.hint, o.value])].filter((x) => typeof x === 'string');
+    for (const value of strings) {
+      const forms = [JSON.stringify(value).slice(1, -1), value.replace(/'/g, "\\'"), value];
+      assert.ok(forms.some((form) => text.includes(form)), `frontdoor-wizard.js holds ${JSON.stringify(value)}`);
+    }
+  });
+
+  test('matches the shipped bundle, and not a bundle with another first question or other wording', () => {
+    const first = firstScreenFor(bundle, elementSource());
+    const ui = bundle.files['ui.json'];
+    assert.equal(firstScreenMatches(first, bundle, ui), true);
+    const otherStart = structuredClone(bundle);
+    otherStart.start[0].next_question.text = 'Something else?';
+    assert.equal(firstScreenMatches(first, otherStart, ui), false, 'another first question');
+    const otherUi = { ...ui, button_continue: 'Next' };
+    assert.equal(firstScreenMatches(first, bundle, otherUi), false, 'other wording for Continue');
+    assert.equal(firstScreenMatches(first, { files: bundle.files }, ui), false, 'a bundle without start');
+    assert.equal(firstScreenMatches(null, bundle, ui), false);
+  });
+
+  test('web/build.mjs refuses an element without the list, or a bundle without a first question', () => {
+    assert.throws(() => firstScreenFor(bundle, 'const OTHER = [];', 'x.js'), /x\.js: no "const FIRST_SCREEN_UI = \[\.\.\.\];" line/);
+    assert.throws(() => firstScreenFor({ files: bundle.files, start: [] }, elementSource()), /no prerendered first question/);
   });
 });

@@ -4,7 +4,9 @@ import { createCore } from './frontdoor-core.js';
  *
  * - Everything the user reads comes from the data bundle (data/ui.json and the core's route
  *   responses) and is rendered with createElement/textContent only: the page runs under a
- *   strict CSP (no inline styles, no innerHTML with data).
+ *   strict CSP (no inline styles, no innerHTML with data). The first screen may come from the
+ *   build's copy of it in this script (`frontdoorFirstScreen`, see firstScreen below) and is
+ *   checked against the bundle when that is in.
  * - Answers live in memory only: no cookies, no storage, no URL changes, no requests other
  *   than the data bundle and the widget's own files.
  * - The light-DOM children (the static directory) stay visible until the wizard is ready and
@@ -12,7 +14,8 @@ import { createCore } from './frontdoor-core.js';
  *
  * Module rule (docs/web.md): the import above is the only import and the export at the end is
  * the only export. `import.meta.url` appears once (MODULE_URL below): the kiosk build replaces
- * it, and defines `frontdoorWizardCss` so the stylesheet is not fetched.
+ * it. Both builds (web/build.mjs) define `frontdoorWizardCss`, the stylesheet as a string, and
+ * dist/web's defines `frontdoorFirstScreen`.
  */
 
 const MODULE_URL = import.meta.url;
@@ -26,8 +29,16 @@ const DEFAULT_EXIT_URL = 'https://www.bbc.co.uk/weather';
 const KIOSK_COUNTDOWN_SECONDS = 10;
 const SHIFT_PRESSES = 3;
 const SHIFT_WINDOW_MS = 5000;
-/** How long the wizard waits for its stylesheet before showing anyway. */
-const CSS_TIMEOUT_MS = 4000;
+/**
+ * The ui.json wording the first question's screen can use before the data bundle is in: the
+ * header (999 line, exit), the question with Continue, Back and Start again, the error for no
+ * answer and the fallback line. web/build.mjs copies these (default wording) and the first
+ * question into dist/web/frontdoor-wizard.js as `frontdoorFirstScreen`; tests/browser check that
+ * the screen needs nothing else.
+ */
+const FIRST_SCREEN_UI = ['danger_line', 'danger_number', 'exit_prefix', 'exit_button', 'exit_document_title', 'button_continue', 'button_back', 'button_start_again', 'answer_unknown', 'or', 'error_choose', 'error_prefix', 'error_summary_title', 'fallback_message'];
+/** How long an answer waits for the core (still loading) before the static directory shows. */
+const CORE_WAIT_MS = 5000;
 /** How often an outcome on screen is checked against the clock. */
 const REFRESH_MS = 60000;
 /** Shown only when the data bundle (and so ui.json) could not be used. */
@@ -504,6 +515,26 @@ function bundleFiles(bundle) {
 }
 
 /**
+ * The first screen built into the script (`frontdoorFirstScreen` = {ui, start}: FIRST_SCREEN_UI's
+ * wording and the first question for no pre-filled facts), or null where the build gave none.
+ */
+function firstScreen() {
+  const given = typeof frontdoorFirstScreen === 'object' ? frontdoorFirstScreen : null; // eslint-disable-line no-undef
+  return given && given.ui && given.start && typeof given.start.fact === 'string' ? given : null;
+}
+
+/**
+ * Whether the data bundle shows the same first screen as `early` (the script's copy): the same
+ * first question for no facts and the same default wording. When not (a bundle from another
+ * build), the element shows the bundle's.
+ */
+function firstScreenMatches(early, bundle, ui) {
+  const start = startFor(bundle, {});
+  if (!early || !start || JSON.stringify(start) !== JSON.stringify(early.start)) return false;
+  return Object.keys(early.ui).every((key) => resolveWording(ui[key], null) === early.ui[key]);
+}
+
+/**
  * The first question prerendered by web/build.mjs (`bundle.start`, docs/web.md) for exactly these
  * pre-filled facts, or null (then the core is asked). The build checks that it does not depend
  * on the time and tests/js/prerendered_start.test.mjs that it is what the core answers.
@@ -700,7 +731,6 @@ function defineElement() {
 
     connectedCallback() {
       this._wired = true;
-      this._styles(); // fetched now, so that it is in when the first screen comes
       const doc = this.ownerDocument;
       doc.addEventListener('keyup', this._onKeyUp, true);
       doc.addEventListener('visibilitychange', this._onVisible);
@@ -811,9 +841,8 @@ function defineElement() {
       const doc = this.ownerDocument;
       const root = this.shadowRoot || this.attachShadow({ mode: 'open' });
       this._root = root;
-      this._styles().then((sheet) => {
-        if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-      });
+      const sheet = this._sheet();
+      if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 
       this._els = {};
       const els = this._els;
@@ -831,42 +860,25 @@ function defineElement() {
     }
 
     /**
-     * The element's stylesheet as a constructed sheet (resolves null when it cannot be had: the
-     * wizard then shows unstyled rather than not at all). The kiosk inlines the CSS as a string;
-     * elsewhere frontdoor-wizard.css is fetched beside this module, from the start, so it is in
-     * when the first question is shown (a <link> in the shadow root would only load then).
-     * Made once per element; every later call returns the same promise.
+     * The element's stylesheet as a constructed sheet, made once from `frontdoorWizardCss` (both
+     * builds put frontdoor-wizard.css into the script as a string, so the first screen is styled
+     * the moment it is shown); null when it cannot be had: the wizard then shows unstyled rather
+     * than not at all.
      */
-    _styles() {
-      if (this._css) return this._css;
-      const make = (text) => {
-        try {
-          const sheet = new CSSStyleSheet();
-          sheet.replaceSync(text);
-          return sheet;
-        } catch (error) {
-          console.error('frontdoor-wizard: the stylesheet could not be used:', error);
-          return null;
+    _sheet() {
+      if (this._css !== undefined) return this._css;
+      this._css = null;
+      try {
+        if (typeof frontdoorWizardCss !== 'string') { // eslint-disable-line no-undef
+          throw new Error('frontdoorWizardCss is not defined: use the frontdoor-wizard.js that web/build.mjs makes');
         }
-      };
-      if (typeof frontdoorWizardCss === 'string') { // eslint-disable-line no-undef
-        this._css = Promise.resolve(make(frontdoorWizardCss)); // eslint-disable-line no-undef
-        return this._css;
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(frontdoorWizardCss); // eslint-disable-line no-undef
+        this._css = sheet;
+      } catch (error) {
+        console.error('frontdoor-wizard: the stylesheet could not be used:', error && error.message ? error.message : error);
       }
-      const url = new URL('frontdoor-wizard.css', MODULE_URL).href;
-      this._css = fetch(url, { credentials: 'same-origin' }).then((response) => {
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return response.text();
-      }).then(make, (error) => {
-        console.error(`frontdoor-wizard: could not load ${url}: ${error && error.message ? error.message : error}`);
-        return null;
-      });
       return this._css;
-    }
-
-    /** Waits for the stylesheet, but not more than CSS_TIMEOUT_MS (it is applied when it comes). */
-    _stylesIn() {
-      return Promise.race([this._styles(), new Promise((resolve) => { setTimeout(resolve, CSS_TIMEOUT_MS); })]);
     }
 
     // -- start / fail -----------------------------------------------------------------------
@@ -875,6 +887,11 @@ function defineElement() {
       const run = ++this._run;
       this._showFallback(null);
       this._hideIdle();
+      // Answers given before the core is ready wait for this (_advance), even those given on the
+      // first screen from the script, before the bundle is in.
+      let coreReady;
+      const waitCore = new Promise((resolve, reject) => { coreReady = { resolve, reject }; });
+      waitCore.catch(() => {});
       try {
         // Every attribute is checked up front, so each bad value is reported even when the
         // bundle then fails to load.
@@ -894,14 +911,26 @@ function defineElement() {
         // (in a worker when it can) while the bundle comes.
         const bundlePromise = this._loadBundle(src);
         this._closeCore();
+        this._coreReady = waitCore;
         const corePromise = startCore();
         this._pendingCore = corePromise;
         corePromise.then((core) => {
           if (this._pendingCore !== corePromise && core && core.close) core.close();
         }, () => {});
+
+        // Nothing pre-filled: the first screen now, from the script, before the page lays out
+        // its static directory; checked against the bundle below.
+        const early = Object.keys(given).length ? null : firstScreen();
+        if (early) {
+          this._ui = early.ui;
+          this._flow = newFlow({});
+          this._showResponse({ ok: true, next_question: early.start }, { focus: false });
+        }
+
         const bundle = await bundlePromise;
         if (run !== this._run) return;
         const { files, ui, directory } = bundleFiles(bundle);
+        const same = early !== null && firstScreenMatches(early, bundle, ui);
         this._ui = ui;
         this._towns = townsOf(directory);
 
@@ -914,7 +943,8 @@ function defineElement() {
             delete prefill.area;
           }
         }
-        this._flow = newFlow(prefill);
+        // An answer given on the script's first screen is kept when the bundle shows the same.
+        if (!same) this._flow = newFlow(prefill);
         if (this._built) this._renderHeader();
 
         // The core, once it has the data; answers given meanwhile wait for it (_advance).
@@ -929,17 +959,17 @@ function defineElement() {
           if (run === this._run) this._core = core;
           return core;
         })();
-        this._coreReady = ready;
-        ready.catch(() => {});
+        ready.then(coreReady.resolve, coreReady.reject);
 
         const first = startFor(bundle, prefill);
-        await this._stylesIn();
-        if (run !== this._run) return;
-        if (first) {
+        const whenReady = () => ready.then(() => { if (run === this._run) this._idleCheck(); }, (error) => { if (run === this._run) this._fail(error); });
+        if (same) {
+          whenReady();
+        } else if (first) {
           // The first question does not depend on the time (web/build.mjs checks it): shown now,
           // while the core starts.
           this._showResponse({ ok: true, next_question: first }, { focus: false });
-          ready.then(() => { if (run === this._run) this._idleCheck(); }, (error) => { if (run === this._run) this._fail(error); });
+          whenReady();
         } else {
           await ready;
           if (run !== this._run) return;
@@ -949,6 +979,7 @@ function defineElement() {
         // (date formatters, the locale check), so that answer is not the slow one.
         setTimeout(() => { if (run === this._run) this._warmUp(run); }, 0);
       } catch (error) {
+        coreReady.reject(error);
         if (run === this._run) this._fail(error);
       }
     }
@@ -1039,7 +1070,7 @@ function defineElement() {
     /** Asks the core what comes next for the facts so far and shows it. */
     async _advance({ focus = true, run = this._run, replay = null } = {}) {
       try {
-        const core = this._core || await this._coreReady;
+        const core = this._core || await this._waitCore();
         if (run !== this._run) return;
         if (!core) throw new Error('the core is not running');
         const ask = () => core.route(flowFacts(this._flow), isoInstant(Date.now()));
@@ -1070,6 +1101,20 @@ function defineElement() {
       } catch (error) {
         if (run === this._run) this._fail(error);
       }
+    }
+
+    /**
+     * The core once it is ready. Rejects after CORE_WAIT_MS, so that an answer given while the
+     * data or the wasm is still on its way (a weak signal) ends on the static directory rather
+     * than on a screen that never changes.
+     */
+    _waitCore() {
+      let timer;
+      const late = new Promise((resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`the wizard was still loading ${CORE_WAIT_MS / 1000} s after an answer`)), CORE_WAIT_MS);
+      });
+      const ready = this._coreReady || Promise.reject(new Error('the core is not running'));
+      return Promise.race([ready, late]).finally(() => clearTimeout(timer));
     }
 
     _showResponse(response, { focus }) {
@@ -1698,4 +1743,4 @@ if (typeof customElements !== 'undefined' && typeof HTMLElement !== 'undefined' 
   serveCore(self);
 }
 
-export { resolveWording, templateParts, fillTemplate, makeTranslator, telHref, isoInstant, londonParts, formatClock, formatLondonDay, formatWhen, formatUntil, formatDate, formatDateTime, openStatusText, pickContacts, newFlow, flowFacts, flowAnswer, flowBack, flowChange, flowReset, flowRemembered, checkNumber, townsOf, matchTown, checkAttribute, shiftPress, exitKeyUp, idlePhase, questionOptions, placesFor, replayAnswer, recordText, bundleFiles, startFor };
+export { resolveWording, templateParts, fillTemplate, makeTranslator, telHref, isoInstant, londonParts, formatClock, formatLondonDay, formatWhen, formatUntil, formatDate, formatDateTime, openStatusText, pickContacts, newFlow, flowFacts, flowAnswer, flowBack, flowChange, flowReset, flowRemembered, checkNumber, townsOf, matchTown, checkAttribute, shiftPress, exitKeyUp, idlePhase, questionOptions, placesFor, replayAnswer, recordText, bundleFiles, startFor, firstScreenMatches, FIRST_SCREEN_UI };
