@@ -187,7 +187,7 @@ export async function answerToScreen(browser, url, minSamples = 60, rate = CPU_S
       }
       return { samples, kinds, sessions: session };
     }, minSamples);
-    return { ...stats(out.samples), kinds: out.kinds, sessions: out.sessions, rate };
+    return { ...stats(out.samples), kinds: out.kinds, sessions: out.sessions, rate, samples: out.samples };
   } finally {
     await context.close();
   }

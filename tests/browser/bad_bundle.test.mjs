@@ -347,6 +347,11 @@ test('while the bundle is on its way the first question shows from the script, s
     assert.ok(waiting.danger && waiting.danger.includes('999'), 'the 999 line is there from the start');
     assert.equal(waiting.exit, true, 'so is the exit button');
     assert.notEqual(waiting.styled, 'rgba(0, 0, 0, 0)', 'the stylesheet is applied (it is in the script)');
+    // Shift pressed once: the quick exit counts down in words from the script too.
+    await s.page.keyboard.press('Shift');
+    await s.page.waitForTimeout(100);
+    const alert = await s.page.evaluate(() => document.querySelector('frontdoor-wizard').shadowRoot.getElementById('fd-alert').textContent);
+    assert.ok(alert && !/exit_shift/.test(alert), `Shift is announced in words: "${alert}"`);
     // No answer: the error comes with the script's wording.
     await s.page.locator('button[type="submit"]').click();
     await s.page.locator('.fd-error-summary').waitFor({ state: 'visible', timeout: 5000 });

@@ -31,12 +31,12 @@ const SHIFT_PRESSES = 3;
 const SHIFT_WINDOW_MS = 5000;
 /**
  * The ui.json wording the first question's screen can use before the data bundle is in: the
- * header (999 line, exit), the question with Continue, Back and Start again, the error for no
- * answer and the fallback line. web/build.mjs copies these (default wording) and the first
+ * header (999 line, exit, and what Shift pressed three times announces), the question with
+ * Continue, Back and Start again, the error for no answer and the fallback line. web/build.mjs copies these (default wording) and the first
  * question into dist/web/frontdoor-wizard.js as `frontdoorFirstScreen`; tests/browser check that
  * the screen needs nothing else.
  */
-const FIRST_SCREEN_UI = ['danger_line', 'danger_number', 'exit_prefix', 'exit_button', 'exit_document_title', 'button_continue', 'button_back', 'button_start_again', 'answer_unknown', 'or', 'error_choose', 'error_prefix', 'error_summary_title', 'fallback_message'];
+const FIRST_SCREEN_UI = ['danger_line', 'danger_number', 'exit_prefix', 'exit_button', 'exit_document_title', 'exit_shift_one', 'exit_shift_many', 'exit_activated', 'exit_expired', 'button_continue', 'button_back', 'button_start_again', 'answer_unknown', 'or', 'error_choose', 'error_prefix', 'error_summary_title', 'fallback_message'];
 /** How long an answer waits for the core (still loading) before the static directory shows. */
 const CORE_WAIT_MS = 5000;
 /** How often an outcome on screen is checked against the clock. */
