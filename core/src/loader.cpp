@@ -520,7 +520,8 @@ struct Loader {
           svc.email = e;
         }
         if (auto w = c.string(s, "web", p, true)) {
-          if (w->rfind("https://", 0) != 0 && w->rfind("http://", 0) != 0)
+          // compare, not rfind(prefix, 0): the same test without std::string::rfind in the wasm.
+          if (w->compare(0, 8, "https://") != 0 && w->compare(0, 7, "http://") != 0)
             c.add("data.field.type", p + "/web", "\"" + *w + "\" is not a web address (http:// or https://)");
           svc.web = w;
         }
