@@ -8,7 +8,7 @@
 // A few minutes of compiling (three variants rebuild the core): `make bench` runs it only with
 // BENCH_LEVERS=1 (and when its result file is missing) and otherwise reuses the last results,
 // which docs/benchmarks.md dates.
-import { execSync, spawn, spawnSync } from 'node:child_process';
+import { execSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -78,12 +78,20 @@ export async function measureLevers({ wasmBuild, dist, work = join(tmpdir(), 'fd
     return { wasm: sizesOf(wasm), js: sizesOf(js) };
   };
 
-  /** Re-links the shipped objects with a changed link command (run in the wasm build folder). */
+  /**
+   * Re-links the shipped objects with a changed link command (run in the wasm build folder). The
+   * link line ends with the POST_BUILD `wasm-opt -Oz` of wasm/CMakeLists.txt on the .wasm's
+   * absolute path: that is pointed at the variant's .wasm, and wasm-opt is looked up on PATH
+   * (so the no-wasm-opt variant's stand-in applies to it too).
+   */
+  const wasmOut = linkOut.replace(/\.js$/, '.wasm');
   const relink = async (name, change, env = {}) => {
     const dir = join(work, name);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const command = change(link).replace(` -o ${linkOut} `, ` -o ${join(dir, linkOut)} `);
+    const command = change(link).replace(` -o ${linkOut} `, ` -o ${join(dir, linkOut)} `)
+      .split(join(wasmBuild, wasmOut)).join(join(dir, wasmOut))
+      .replace(/\S*\/wasm-opt /g, 'wasm-opt ');
     await run(command, wasmBuild, env);
     return measure(dir);
   };
@@ -128,15 +136,10 @@ export async function measureLevers({ wasmBuild, dist, work = join(tmpdir(), 'fd
   await add('exports-untrimmed', 'trimmed exports and module API', 'link without -sINCOMING_MODULE_JS_API=… and with ccall, cwrap, UTF8ToString, stringToUTF8 exported, as a wrapper using cwrap would need',
     () => relink('exports-untrimmed', (c) => c.replace(/ -sINCOMING_MODULE_JS_API=\S+/, '')
       .replace(/-sEXPORTED_RUNTIME_METHODS=(\S+)/, '-sEXPORTED_RUNTIME_METHODS=$1,ccall,cwrap,UTF8ToString,stringToUTF8')));
-  await add('wasm-opt-again', 'an extra wasm-opt pass', 'the shipped .wasm through `wasm-opt -Oz --converge` once more (exception handling enabled)', async () => {
-    const dir = join(work, 'wasm-opt-again');
-    mkdirSync(dir, { recursive: true });
-    const input = join(wasmBuild, linkOut.replace(/\.js$/, '.wasm'));
-    const out = join(dir, 'out.wasm');
-    const r = spawnSync('wasm-opt', [input, '-o', out, '-Oz', '--converge', '--enable-exception-handling', '--enable-bulk-memory', '--enable-sign-ext', '--enable-mutable-globals'], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(r.stderr.slice(-600));
-    return { wasm: sizesOf(readFileSync(out)), js: shipped.js };
-  });
+  await add('post-link-opt', 'one more wasm-opt -Oz after the link', 'link without the POST_BUILD `wasm-opt -Oz` that runs after emcc has shortened the import and export names',
+    () => relink('post-link-opt', (c) => c.replace(/ && cd [^&]*&& \S*wasm-opt [^&]*/, ' ')));
+  await add('rtti', '-fno-rtti (lean core and ABI)', 'core and ABI compiled with RTTI',
+    () => rebuild('rtti', (c) => c.split(' -fno-rtti').join('')));
   await add('no-fmt-static', 'FMT_STATIC_THOUSANDS_SEPARATOR', 'core compiled without -DFMT_STATIC_THOUSANDS_SEPARATOR',
     () => rebuild('no-fmt-static', (c) => c.replace(' -DFMT_STATIC_THOUSANDS_SEPARATOR', '')));
   await add('no-lto', '-flto', 'core, ABI and link without -flto',
