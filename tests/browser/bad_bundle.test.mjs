@@ -375,6 +375,28 @@ test('while the bundle is on its way the first question shows from the script, s
   } finally { await s.close(); }
 });
 
+test('a bundle from another build replaces the first screen from the script with its own', { timeout: 60000 }, async () => {
+  const s = await openSession(browser, { origin: server.origin });
+  try {
+    const good = JSON.parse(readFileSync(path.join(DIST, 'demo', 'frontdoor-data.json'), 'utf8'));
+    const other = structuredClone(good);
+    other.start[0].next_question.text = 'Who is asking? (another build)';
+    other.files['ui.json'].button_continue = 'Next';
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await s.page.route('**/frontdoor-data.json', async (r) => { await held; await r.fulfill({ body: JSON.stringify(other), contentType: 'application/json' }); });
+    await s.page.goto(server.url + 'council.html');
+    const question = s.page.locator('h1#fd-question');
+    await question.waitFor({ state: 'visible', timeout: 15000 });
+    assert.equal((await question.textContent()).trim(), good.start[0].next_question.text, 'the script\'s first screen first');
+    release();
+    await s.page.waitForFunction((text) => document.querySelector('frontdoor-wizard').shadowRoot
+      .getElementById('fd-question')?.textContent.trim() === text, other.start[0].next_question.text, { timeout: 15000 });
+    assert.equal((await s.page.locator('button[type="submit"]').textContent()).trim(), 'Next', 'with the bundle\'s wording');
+    assert.deepEqual(s.log.consoleErrors, [], 'no console error');
+  } finally { await s.close(); }
+});
+
 test('an answer that waits more than 5 s for the data ends on the static directory', { timeout: 60000 }, async () => {
   const s = await openSession(browser, { origin: server.origin });
   try {
