@@ -834,7 +834,7 @@ function defineElement() {
 
     // -- skeleton ---------------------------------------------------------------------------
 
-    /** Attaches the shadow root and its skeleton (once), with the stylesheet when it is in. */
+    /** Attaches the shadow root and its skeleton (once), with the element's stylesheet. */
     _build() {
       if (this._built) return;
       this._built = true;
