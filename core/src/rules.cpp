@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <utility>
 
 // One call per response member in the web build (see put below); natively the compiler decides.
 #if defined(FRONTDOOR_LEAN) && defined(__GNUC__)
@@ -48,11 +49,12 @@ Tri evaluate_children(const Model& model, const Condition& c, const Facts& facts
     if (t == decisive) return decisive;
     if (t == Tri::unknown) {
       any_unknown = true;
-      unknown.insert(unknown.end(), m.begin(), m.end());
+      // Moved one by one: no copies, and no range insert of std::string in the wasm.
+      for (auto& name : m) unknown.push_back(std::move(name));
     }
   }
   if (!any_unknown) return decisive == Tri::no ? Tri::yes : Tri::no;
-  missing.insert(missing.end(), unknown.begin(), unknown.end());
+  for (auto& name : unknown) missing.push_back(std::move(name));
   return Tri::unknown;
 }
 
@@ -237,7 +239,7 @@ struct Evaluator {
       std::vector<std::string> m;
       Tri t = evaluate_condition(model, rule.when, facts, m);
       if (t == Tri::unknown) {
-        missing.insert(missing.end(), m.begin(), m.end());
+        for (auto& name : m) missing.push_back(std::move(name));
         continue;
       }
       if (t == Tri::no) continue;
