@@ -138,8 +138,6 @@ export async function measureLevers({ wasmBuild, dist, work = join(tmpdir(), 'fd
       .replace(/-sEXPORTED_RUNTIME_METHODS=(\S+)/, '-sEXPORTED_RUNTIME_METHODS=$1,ccall,cwrap,UTF8ToString,stringToUTF8')));
   await add('post-link-opt', 'one more wasm-opt -Oz after the link', 'link without the POST_BUILD `wasm-opt -Oz` that runs after emcc has shortened the import and export names',
     () => relink('post-link-opt', (c) => c.replace(/ && cd [^&]*&& \S*wasm-opt [^&]*/, ' ')));
-  await add('rtti', '-fno-rtti (lean core and ABI)', 'core and ABI compiled with RTTI',
-    () => rebuild('rtti', (c) => c.split(' -fno-rtti').join('')));
   await add('no-fmt-static', 'FMT_STATIC_THOUSANDS_SEPARATOR', 'core compiled without -DFMT_STATIC_THOUSANDS_SEPARATOR',
     () => rebuild('no-fmt-static', (c) => c.replace(' -DFMT_STATIC_THOUSANDS_SEPARATOR', '')));
   await add('no-lto', '-flto', 'core, ABI and link without -flto',

@@ -401,10 +401,13 @@ LeanJson& LeanJson::operator[](std::string_view key) {
   if (!is_object()) throw type_error(305, exception_text("type_error", 305, std::string("cannot use operator[] with a string argument with ") + type_name()));
   const std::size_t i = lower_bound(*v_.object, key);
   if (i < v_.object->size() && (*v_.object)[i].key == key) return (*v_.object)[i].value;
-  // Appended, then swapped into place: the same as insert at i, without vector::insert's code.
+  // The same as insert at i, without vector::insert's code: one slot more at the end, the
+  // members after i moved up one, the new one moved in.
   Object& members = *v_.object;
-  members.push_back(Member{std::string(key), LeanJson()});
-  for (std::size_t j = members.size() - 1; j > i; --j) std::swap(members[j], members[j - 1]);
+  Member added{std::string(key), LeanJson()};
+  members.push_back(Member{});
+  for (std::size_t j = members.size() - 1; j > i; --j) members[j] = std::move(members[j - 1]);
+  members[i] = std::move(added);
   return members[i].value;
 }
 
