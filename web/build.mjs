@@ -184,8 +184,8 @@ function browserRank(name) {
  * less (about 0.35 KB brotli): each file's `$schema` and `$comment`, directory.json's
  * `publisher` (for the CLI's ORUK export) and `superseded_numbers` (listed by the static
  * directory) and ui.json's `directory_*` wording (the static directory's). The static directory
- * is rendered here at build time from the whole data. The core loads the result like the whole (makeBundle checks it); the element reads none
- * of them.
+ * is rendered here at build time from the whole data. The core loads the result like the whole
+ * (makeBundle checks it); the element reads none of them.
  */
 export function forBrowser(files) {
   const out = {};
@@ -600,6 +600,7 @@ export async function webModule(src, { first = null } = {}) {
   const elementBody = moduleToFunctionBody(readFileSync(src.elementJs, 'utf8'), 'frontdoor-wizard.js', resolveImport, { keepImportMeta: true });
   // The element's exports (its pure logic, for tests of the source) are not kept: about 0.5 KB
   // brotli less, as terser then drops what only the tests use.
+
   // The stylesheet and the first screen travel in the script: the element shows the first
   // question the moment it is connected, styled, before any other request has answered.
   const css = minifyCss(readFileSync(src.elementCss, 'utf8'));

@@ -30,9 +30,13 @@ bool contains(const std::string& fact, const std::vector<Json>& list, const Json
   return false;
 }
 
-}  // namespace
-
-namespace {
+/**
+ * Moves the names in `from` to the end of `to`, one by one: no copies, and no range insert of
+ * std::string in the wasm.
+ */
+void move_append(std::vector<std::string>& to, std::vector<std::string>& from) {
+  for (auto& name : from) to.push_back(std::move(name));
+}
 
 /**
  * `all` (decisive = no) and `any` (decisive = yes): the first child with the decisive value
@@ -49,12 +53,11 @@ Tri evaluate_children(const Model& model, const Condition& c, const Facts& facts
     if (t == decisive) return decisive;
     if (t == Tri::unknown) {
       any_unknown = true;
-      // Moved one by one: no copies, and no range insert of std::string in the wasm.
-      for (auto& name : m) unknown.push_back(std::move(name));
+      move_append(unknown, m);
     }
   }
   if (!any_unknown) return decisive == Tri::no ? Tri::yes : Tri::no;
-  for (auto& name : unknown) missing.push_back(std::move(name));
+  move_append(missing, unknown);
   return Tri::unknown;
 }
 
@@ -239,7 +242,7 @@ struct Evaluator {
       std::vector<std::string> m;
       Tri t = evaluate_condition(model, rule.when, facts, m);
       if (t == Tri::unknown) {
-        for (auto& name : m) missing.push_back(std::move(name));
+        move_append(missing, m);
         continue;
       }
       if (t == Tri::no) continue;

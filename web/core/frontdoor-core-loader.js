@@ -81,7 +81,8 @@ function moduleFactory(names, base) {
         return heap;
       },
     };
-    for (const name of ['_frontdoor_call', '_frontdoor_free', '_malloc', '_free']) mod[name] = asm[names[name]];
+    // The C functions: the names web/build.mjs passes that start with "_" (its GLUE_EXPORTS).
+    for (const [name, exported] of Object.entries(names)) if (name.startsWith('_')) mod[name] = asm[exported];
     return mod;
   };
 }

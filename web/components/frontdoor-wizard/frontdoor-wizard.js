@@ -32,9 +32,9 @@ const SHIFT_WINDOW_MS = 5000;
 /**
  * The ui.json wording the first question's screen can use before the data bundle is in: the
  * header (999 line, exit, and what Shift pressed three times announces), the question with
- * Continue, Back and Start again, the error for no answer and the fallback line. web/build.mjs copies these (default wording) and the first
- * question into dist/web/frontdoor-wizard.js as `frontdoorFirstScreen`; tests/browser check that
- * the screen needs nothing else.
+ * Continue, Back and Start again, the error for no answer and the fallback line. web/build.mjs
+ * copies these (default wording) and the first question into dist/web/frontdoor-wizard.js as
+ * `frontdoorFirstScreen`; tests/browser check that the screen needs nothing else.
  */
 const FIRST_SCREEN_UI = ['danger_line', 'danger_number', 'exit_prefix', 'exit_button', 'exit_document_title', 'exit_shift_one', 'exit_shift_many', 'exit_activated', 'exit_expired', 'button_continue', 'button_back', 'button_start_again', 'answer_unknown', 'or', 'error_choose', 'error_prefix', 'error_summary_title', 'fallback_message'];
 /** How long an answer waits for the core (still loading) before the static directory shows. */
@@ -556,7 +556,7 @@ function startFor(bundle, facts) {
 // The core in a worker: compiling the wasm, loading the data and routing happen off the main
 // thread, so none of it is a long task for the page. The worker runs this very module
 // (`new Worker(MODULE_URL, {type: 'module'})`): dist/web/frontdoor-wizard.js bundles the wrapper
-// and Emscripten's glue, so the worker's only other request is the .wasm.
+// and the wasm loader, so the worker's only other request is the .wasm.
 // ---------------------------------------------------------------------------------------------
 
 const CORE_METHODS = ['load', 'route', 'call'];
