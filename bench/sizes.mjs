@@ -45,8 +45,8 @@ export const BUDGETS = {
  * size plus a small margin, so that it cannot grow. Lower those as sizes fall.
  */
 export const CEILINGS = {
-  visitBrotli: 80 * KB, // = the budget (met: 79.2 KB)
-  wasmBrotli: 55 * KB, // = the budget (met: 52.9 KB)
+  visitBrotli: 80 * KB, // = the budget (met: 79.1 KB)
+  wasmBrotli: 55 * KB, // = the budget (met: 52.8 KB)
   kioskBrotli: 130 * KB, // = the budget (met: 90.3 KB)
 };
 
