@@ -7,7 +7,9 @@
 //    context each (no cache), CPU slowed 4× with CDP Emulation.setCPUThrottlingRate.
 //  - answer: Continue pressed → the next screen (question or outcome) in the DOM with style and
 //    layout done, same 4× slowdown (and once without, for the diagnosis); whole sessions through
-//    the element, answers by index. ("Rendered" stops at layout: a frame's paint then waits for
+//    the element, answers by index, each READ_MS after its screen appeared (a person reads the
+//    question first; the element prepares the next screens meanwhile). Once more with no time
+//    between screens, for the diagnosis. ("Rendered" stops at layout: a frame's paint then waits for
 //    the display's next vsync, which is not work the page does.)
 //  - firstLoad: main-thread CPU time (CDP ThreadTime) of the steps behind the first question.
 //  - wasmRoute: per call of the wrapper's core.call() (and of the bare C ABI) on the route
@@ -26,6 +28,8 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 export const CPU_SLOWDOWN = 4;
+/** Time between a screen appearing and its answer: a person reads the question first. */
+export const READ_MS = 500;
 
 export function stats(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -124,8 +128,11 @@ export async function firstQuestion(browser, url, loads = 20) {
   return { ...stats(samples), fromNavigation: stats(fromNavigation) };
 }
 
-/** Continue → next screen laid out, over whole sessions through the element, CPU slowed `rate`×. */
-export async function answerToScreen(browser, url, minSamples = 60, rate = CPU_SLOWDOWN) {
+/**
+ * Continue → next screen laid out, over whole sessions through the element, CPU slowed `rate`×,
+ * each answer `readMs` after its screen appeared.
+ */
+export async function answerToScreen(browser, url, minSamples = 60, rate = CPU_SLOWDOWN, readMs = READ_MS) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
   try {
     const page = await context.newPage();
@@ -135,7 +142,7 @@ export async function answerToScreen(browser, url, minSamples = 60, rate = CPU_S
       return !!root?.getElementById('fd-question');
     }, null, { timeout: 30000 });
     if (rate !== 1) await throttled(context, page, rate);
-    const out = await page.evaluate(async (wanted) => {
+    const out = await page.evaluate(async ([wanted, readMs]) => {
       const root = document.querySelector('frontdoor-wizard').shadowRoot;
       const heading = () => root.getElementById('fd-question') || root.getElementById('fd-outcome');
       const samples = [];
@@ -145,6 +152,7 @@ export async function answerToScreen(browser, url, minSamples = 60, rate = CPU_S
       const idle = () => new Promise((r) => setTimeout(r, 0));
       while (samples.length < wanted && session < 200) {
         await idle();
+        if (readMs) await new Promise((r) => setTimeout(r, readMs));
         const before = heading();
         if (!before) throw new Error('no screen');
         if (before.id === 'fd-outcome') {
@@ -161,7 +169,7 @@ export async function answerToScreen(browser, url, minSamples = 60, rate = CPU_S
           radios[(session * 3 + step * 7) % radios.length].click();
         } else {
           const input = form.querySelector('#fd-input');
-          const towns = [...root.querySelectorAll('#fd-towns option')].map((o) => o.value);
+          const towns = input.list ? [...input.list.options].map((o) => o.value) : [];
           input.value = towns.length ? towns[(session + step) % towns.length] : String(5 + ((session + step) % 10));
         }
         await idle();
@@ -186,8 +194,8 @@ export async function answerToScreen(browser, url, minSamples = 60, rate = CPU_S
         step += 1;
       }
       return { samples, kinds, sessions: session };
-    }, minSamples);
-    return { ...stats(out.samples), kinds: out.kinds, sessions: out.sessions, rate, samples: out.samples };
+    }, [minSamples, readMs]);
+    return { ...stats(out.samples), kinds: out.kinds, sessions: out.sessions, rate, readMs, samples: out.samples };
   } finally {
     await context.close();
   }
@@ -356,12 +364,13 @@ export async function runBrowserBenchmarks({ dist, requests, loads = 20, session
     log('answer → next screen at 4x slowdown, and without slowdown');
     const answer = await answerToScreen(browser, server.url);
     const answerUnthrottled = await answerToScreen(browser, server.url, 40, 1);
+    const answerBackToBack = await answerToScreen(browser, server.url, 60, CPU_SLOWDOWN, 0);
     log('first load, main-thread CPU time');
     const firstLoad = await firstLoadCpu(browser, server.url);
     log(`wasm route per call, memory over ${sessions} sessions`);
     const wasm = await wasmRouteAndMemory(browser, server.url, requests, sessions);
     const pc = wasm.perCall;
-    return { chromium: version, firstQuestion: first, answer, answerUnthrottled, firstLoad,
+    return { chromium: version, firstQuestion: first, answer, answerUnthrottled, answerBackToBack, firstLoad,
       wasmRoute: { calls: wasm.calls,
         wrapper: { wall: stats(pc.wrapper.wallUs), cpu: pc.wrapper.cpuUs.length ? stats(pc.wrapper.cpuUs) : null },
         abi: { wall: stats(pc.abi.wallUs), cpu: pc.abi.cpuUs.length ? stats(pc.abi.cpuUs) : null } },

@@ -186,7 +186,16 @@ function browserRank(name) {
  * directory) and ui.json's `directory_*` wording (the static directory's). The static directory
  * is rendered here at build time from the whole data. The core loads the result like the whole
  * (makeBundle checks it); the element reads none of them.
+ * Also calendar.json's exceptions dated before the year before its `checked` date (moved bank
+ * holidays of 1995–2023, about 0.28 KB brotli): the element routes at the browser's clock, and a
+ * past exception changes no answer given from that year on.
  */
+/** The first day whose calendar exceptions the browser keeps (forBrowser), or null. */
+export function calendarFrom(calendar) {
+  const year = /^(\d{4})-\d\d-\d\d$/.exec(calendar && calendar.checked);
+  return year && Array.isArray(calendar.exceptions) ? `${Number(year[1]) - 1}-01-01` : null;
+}
+
 export function forBrowser(files) {
   const out = {};
   const names = Object.keys(files).sort((a, b) => browserRank(a) - browserRank(b) || (a < b ? -1 : a > b ? 1 : 0));
@@ -205,6 +214,10 @@ export function forBrowser(files) {
     }
     if (name === 'ui.json') {
       for (const key of Object.keys(keep)) if (key.startsWith('directory_')) delete keep[key];
+    }
+    if (name === 'calendar.json' && calendarFrom(keep)) {
+      const from = calendarFrom(keep);
+      keep.exceptions = keep.exceptions.filter((e) => !(e && typeof e.date === 'string' && e.date < from));
     }
     out[name] = keep;
   }

@@ -20,7 +20,15 @@ for (const [label, viewport] of [['320', NARROW], ['desktop', DESKTOP]]) {
     assert.ok(c, 'a complete case exists');
     const s = await openWizard(browser, server, PAGES.council, { at: c.at, viewport });
     try {
-      const shot = (name) => s.page.locator('frontdoor-wizard').screenshot({ path: path.join(OUT, `${name}-${label}.png`), animations: 'disabled', caret: 'hide' });
+      const shot = async (name) => {
+        // The whole element in the viewport: parts with content-visibility: auto are drawn only
+        // near it (an element screenshot does not scroll them in).
+        const height = await s.page.evaluate(() => Math.ceil(document.querySelector('frontdoor-wizard').getBoundingClientRect().bottom + window.scrollY));
+        await s.page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
+        await s.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        await s.page.locator('frontdoor-wizard').screenshot({ path: path.join(OUT, `${name}-${label}.png`), animations: 'disabled', caret: 'hide' });
+        await s.page.setViewportSize(viewport);
+      };
       let asked = 0;
       await walk(s.page, c.facts, {
         onScreen: async (screen) => {

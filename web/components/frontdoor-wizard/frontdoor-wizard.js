@@ -41,6 +41,8 @@ const FIRST_SCREEN_UI = ['danger_line', 'danger_number', 'exit_prefix', 'exit_bu
 const CORE_WAIT_MS = 5000;
 /** How often an outcome on screen is checked against the clock. */
 const REFRESH_MS = 60000;
+/** At most this many outcomes are built ahead for the answers to one question (_prepare). */
+const PREPARED_OUTCOMES = 12;
 /** Shown only when the data bundle (and so ui.json) could not be used. */
 const LAST_RESORT_MESSAGE = 'The contact wizard could not start. Use the list of contacts below.';
 
@@ -561,6 +563,11 @@ function startFor(bundle, facts) {
 
 const CORE_METHODS = ['load', 'route', 'call'];
 
+/** Routes each facts object of `list` at `at`: one message for all of them (_prepare). */
+function routeEach(core, list, at) {
+  return (Array.isArray(list) ? list : []).map((facts) => core.route(facts, at));
+}
+
 /** Worker side: answers {id, method, args} with {id, result} or {id, error}. */
 function serveCore(scope) {
   let started = null;
@@ -569,7 +576,9 @@ function serveCore(scope) {
     try {
       started = started || createCore({});
       const core = await started;
-      const result = CORE_METHODS.includes(method) ? core[method](...(Array.isArray(args) ? args : [])) : true;
+      const given = Array.isArray(args) ? args : [];
+      const result = method === 'routes' ? routeEach(core, ...given)
+        : CORE_METHODS.includes(method) ? core[method](...given) : true;
       scope.postMessage({ id, result });
     } catch (error) {
       scope.postMessage({ id, error: error && error.message ? error.message : String(error) });
@@ -616,6 +625,7 @@ function workerCore(url) {
     const core = {
       load: (files) => send('load', [files]),
       route: (facts, at) => send('route', [facts, at]),
+      routes: (list, at) => send('routes', [list, at]),
       call: (request) => send('call', [request]),
       close: () => stop('closed'),
     };
@@ -675,6 +685,22 @@ function nextPaint() {
     const frame = globalThis.requestAnimationFrame;
     if (typeof frame === 'function') frame(() => setTimeout(() => { clearTimeout(timer); resolve(); }, 0));
   });
+}
+
+/** A task later (after what the browser has queued, input included). */
+function nextTask() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The key of one answer to a question: its value and the label shown for it. */
+function answerKey(value, label) {
+  return JSON.stringify([value === undefined ? null : value, label]);
+}
+
+/** A route response the wizard can show: a next question, or an outcome with someone to contact. */
+function showable(response) {
+  return !!response && response.ok === true
+    && (!!response.next_question || (Array.isArray(response.contacts) && response.contacts.length > 0));
 }
 
 /**
@@ -962,7 +988,13 @@ function defineElement() {
         ready.then(coreReady.resolve, coreReady.reject);
 
         const first = startFor(bundle, prefill);
-        const whenReady = () => ready.then(() => { if (run === this._run) this._idleCheck(); }, (error) => { if (run === this._run) this._fail(error); });
+        const whenReady = () => ready.then(() => {
+          if (run !== this._run) return;
+          this._idleCheck();
+          // The question shown before the core was ready, unless it has been answered meanwhile.
+          const shown = this._response;
+          if (shown && shown.next_question && this._prepared && this._prepared.flow === undefined && this._shownFlow === this._flow) this._prepare(shown.next_question);
+        }, (error) => { if (run === this._run) this._fail(error); });
         if (same) {
           whenReady();
         } else if (first) {
@@ -1127,6 +1159,130 @@ function defineElement() {
       this._idleCheck();
       this._scheduleRefresh();
       if (focus) this._focusHeading();
+      this._shownFlow = this._flow;
+      this._prepare(response.next_question || null);
+    }
+
+    // -- the next screens, made while the question is read -----------------------------------
+
+    /**
+     * While a person reads a question, asks the core (in one message) where each answer leads,
+     * and builds the outcomes among them off the page (one task each), so that Continue does not
+     * wait for the core, nor for a new outcome's nodes. (A next question is drawn in the kept
+     * form as usual: changing a few nodes costs the browser less than placing new ones.) Any
+     * change (another answer, Back, a new minute, new wording) makes them unusable: the answer
+     * then goes to the core as usual (_takePrepared).
+     */
+    _prepare(question) {
+      const token = {};
+      this._prepared = { token, screens: new Map() };
+      if (!question || this._replay) return;
+      const run = this._run;
+      const flow = this._flow;
+      const ui = this._ui;
+      const live = () => this._prepared && this._prepared.token === token && run === this._run && flow === this._flow && !this._replay;
+      setTimeout(async () => {
+        try {
+          const core = this._core;
+          if (!core || !live()) return;
+          const candidates = this._candidates(question, flow);
+          if (!candidates.length) return;
+          const at = isoInstant(Date.now());
+          const list = candidates.map((c) => flowFacts(c.flow));
+          const responses = core.routes ? await core.routes(list, at) : routeEach(core, list, at);
+          if (!live() || !Array.isArray(responses)) return;
+          Object.assign(this._prepared, { question, flow, ui, minute: at.slice(0, 16) });
+          const outcomes = [];
+          candidates.forEach(({ key, flow: answered }, i) => {
+            const response = responses[i];
+            if (!showable(response)) return;
+            const screen = { response, flow: answered };
+            this._prepared.screens.set(key, screen);
+            const next = response.next_question;
+            if (!next) outcomes.push(screen);
+            else if (next.type === 'number' || next.type === 'area') {
+              this._warm(next.type, () => {
+                if (next.type === 'area') this._townList(placesFor(next, questionOptions(next, this._audience, this._t()), this._towns));
+                return h(this.ownerDocument, 'input', { class: `fd-input${next.type === 'number' ? ' fd-input--width-3' : ''}`, type: 'text' });
+              });
+            }
+          });
+          // An outcome shows the answers, so each answer gets nodes of its own: the first
+          // PREPARED_OUTCOMES (past those, say for a town of a long list, the outcome is drawn
+          // when the answer is given, still without waiting for the core).
+          for (const screen of outcomes.slice(0, PREPARED_OUTCOMES)) {
+            await nextTask();
+            if (!live()) return;
+            screen.outcome = this._outcomeScreen(screen.response, screen.flow);
+            this._warm('outcome', () => screen.outcome);
+          }
+        } catch (_) {
+          // Only a head start: the answer goes to the core as usual.
+        }
+      }, 0);
+    }
+
+    /**
+     * Once per kind of screen: lays out of sight what `make` returns and takes it out again, so
+     * that the first such screen shown finds the browser's font, text and style caches warm.
+     */
+    _warm(kind, make) {
+      this._warmed = this._warmed || new Set();
+      if (this._warmed.has(kind)) return;
+      this._warmed.add(kind);
+      const box = h(this.ownerDocument, 'div', { class: 'fd-warm', 'aria-hidden': 'true' }, make());
+      this._els.wizard.append(box);
+      box.getBoundingClientRect();
+      box.remove();
+    }
+
+    /** Every answer the question can take that is worth preparing: {key, flow}. */
+    _candidates(question, flow) {
+      const t = this._t();
+      const options = questionOptions(question, this._audience, t);
+      const out = [];
+      const add = (value, label) => out.push({ key: answerKey(value, label), flow: flowAnswer(flow, this._answerOf(question, value, label)) });
+      if (options.length > 0 && question.type !== 'number' && question.type !== 'area') {
+        for (const option of options) add(option.value, option.label);
+        return out;
+      }
+      if (question.type === 'number') {
+        const { min, max } = question;
+        if (!Number.isInteger(min) || !Number.isInteger(max) || max - min > 40) return out;
+        for (let n = min; n <= max; n += 1) add(n, String(n));
+      } else {
+        for (const town of placesFor(question, options, this._towns)) add(town, town);
+      }
+      const unknown = options.find((o) => o.unknown) || (question.unknown_option ? { value: null, label: t('answer_unknown') } : null);
+      if (unknown && out.length) add(null, unknown.label);
+      return out;
+    }
+
+    /** The prepared screen for this answer to `question`, or null (then the core is asked). */
+    _takePrepared(question, key) {
+      const prepared = this._prepared;
+      this._prepared = null;
+      if (!prepared || prepared.question !== question || prepared.flow !== this._flow || prepared.ui !== this._ui) return null;
+      if (isoInstant(Date.now()).slice(0, 16) !== prepared.minute) return null;
+      return prepared.screens.get(key) || null;
+    }
+
+    /** Shows a prepared screen: as _showResponse, without asking the core (nor building nodes). */
+    _showPrepared(screen) {
+      this._flow = screen.flow;
+      if (!screen.outcome) {
+        this._showResponse(screen.response, { focus: true });
+        return;
+      }
+      this._response = screen.response;
+      this._renderHeader();
+      this._setScreen([screen.outcome]);
+      this._showWizard();
+      this._idleCheck();
+      this._scheduleRefresh();
+      this._focusHeading();
+      this._shownFlow = this._flow;
+      this._prepare(screen.response.next_question || null);
     }
 
     /**
@@ -1161,15 +1317,20 @@ function defineElement() {
       if (heading) heading.focus();
     }
 
+    /** The answer `{fact, value, question, label}` recorded in the flow. */
+    _answerOf(question, value, label) {
+      return { fact: question.fact, value, question: resolveWording(question.text, this._audience) || question.fact, label };
+    }
+
     _answer(question, option, label) {
-      this._flow = flowAnswer(this._flow, {
-        fact: question.fact,
-        value: option,
-        question: resolveWording(question.text, this._audience) || question.fact,
-        label,
-      });
       const replay = this._replay;
       this._replay = null;
+      const prepared = replay ? null : this._takePrepared(question, answerKey(option, label));
+      if (prepared) {
+        this._showPrepared(prepared);
+        return;
+      }
+      this._flow = flowAnswer(this._flow, this._answerOf(question, option, label));
       this._advance({ replay });
     }
 
@@ -1201,26 +1362,30 @@ function defineElement() {
     _renderHeader() {
       if (!this._ui) return;
       const t = this._t();
-      // Made again only when its wording changes (an audience may have its own), not on every
-      // change of audience: nodes kept need no style recalculation.
-      const key = [t.raw('danger_line'), t('danger_number'), t('exit_prefix'), t('exit_button')].join('\u0000');
-      if (this._headerKey === key && this._els.header.firstChild) return;
-      this._headerKey = key;
+      // Each part is made again only when its own wording changes (the danger line may have
+      // one per audience, the Exit button not): nodes kept need no style recalculation.
       const doc = this.ownerDocument;
-
-      const danger = h(doc, 'p', { class: 'fd-danger' });
-      for (const part of templateParts(t.raw('danger_line'))) {
-        if (part.text !== undefined) danger.append(part.text);
-        else if (part.name === 'number') {
-          const number = t('danger_number');
-          danger.append(h(doc, 'a', { class: 'fd-link fd-danger__tel', href: telHref(number) }, number));
-        } else danger.append(`{${part.name}}`);
+      const kept = this._header || {};
+      const exitKey = `${t('exit_prefix')}\u0000${t('exit_button')}`;
+      const dangerKey = `${t.raw('danger_line')}\u0000${t('danger_number')}`;
+      let { exitWrap, danger } = kept;
+      if (kept.exitKey !== exitKey) {
+        exitWrap = h(doc, 'div', { class: 'fd-exit-wrap' },
+          h(doc, 'button', { type: 'button', id: 'fd-exit', class: 'fd-exit', onclick: () => this._exit() },
+            h(doc, 'span', { class: 'fd-visually-hidden' }, `${t('exit_prefix')} `), t('exit_button')));
       }
-
-      const exit = h(doc, 'button', { type: 'button', id: 'fd-exit', class: 'fd-exit', onclick: () => this._exit() },
-        h(doc, 'span', { class: 'fd-visually-hidden' }, `${t('exit_prefix')} `), t('exit_button'));
-      const exitWrap = h(doc, 'div', { class: 'fd-exit-wrap' }, exit);
-      this._els.header.replaceChildren(exitWrap, danger);
+      if (kept.dangerKey !== dangerKey) {
+        danger = h(doc, 'p', { class: 'fd-danger' });
+        for (const part of templateParts(t.raw('danger_line'))) {
+          if (part.text !== undefined) danger.append(part.text);
+          else if (part.name === 'number') {
+            const number = t('danger_number');
+            danger.append(h(doc, 'a', { class: 'fd-link fd-danger__tel', href: telHref(number) }, number));
+          } else danger.append(`{${part.name}}`);
+        }
+      }
+      this._header = { exitKey, exitWrap, dangerKey, danger };
+      setChildren(this._els.header, [exitWrap, danger]);
     }
 
     /** Back and Start again, kept from screen to screen (made again when the wording changes). */
@@ -1257,16 +1422,19 @@ function defineElement() {
       if (this._form && this._form.key === key) return this._form;
       const doc = this.ownerDocument;
       const form = h(doc, 'form', { class: 'fd-form', novalidate: true });
+      const go = (event) => {
+        event.preventDefault();
+        if (state.submit) state.submit();
+      };
+      // Continue answers on its click (Enter in a text box clicks it too: implicit submission),
+      // before the browser would start a form submission; `submit` stays for any other way.
       const buttons = h(doc, 'div', { class: 'fd-button-group' },
-        h(doc, 'button', { type: 'submit', class: 'fd-button' }, t('button_continue')));
+        h(doc, 'button', { type: 'submit', class: 'fd-button', onclick: go }, t('button_continue')));
       const state = {
         key, form, buttons, submit: null, secondary: null,
         choice: null, // {group, fieldset, legend, radios, divider, items: [{item, input, label, hint}]}
       };
-      form.addEventListener('submit', (event) => {
-        event.preventDefault();
-        if (state.submit) state.submit();
-      });
+      form.addEventListener('submit', go);
       this._form = state;
       return state;
     }
@@ -1376,9 +1544,7 @@ function defineElement() {
         if (error && error.value !== undefined) input.value = error.value;
         else if (remembered.found && remembered.value !== null && remembered.value !== undefined) input.value = String(remembered.value);
         group.append(...[heading, hintLine, errorLine, input].filter(Boolean));
-        if (!numeric && places.length) {
-          group.append(h(doc, 'datalist', { id: 'fd-towns' }, places.map((town) => h(doc, 'option', { value: town }))));
-        }
+        if (!numeric && places.length) this._townList(places);
         unknownOption = options.find((o) => o.unknown) || (question.unknown_option ? { value: null, label: t('answer_unknown') } : null);
         const min = Number.isFinite(question.min) ? question.min : null;
         const max = Number.isFinite(question.max) ? question.max : null;
@@ -1413,6 +1579,20 @@ function defineElement() {
       this._setScreen([summary, form].filter(Boolean));
     }
 
+    /**
+     * The suggestions for a place, one datalist kept beside the screens (made again only when
+     * the list changes): a new one for every area question cost a style recalculation per town.
+     */
+    _townList(places) {
+      const key = places.join('\u0000');
+      const old = this._els.towns;
+      if (old && old.key === key) return;
+      const list = h(this.ownerDocument, 'datalist', { id: 'fd-towns' }, places.map((town) => h(this.ownerDocument, 'option', { value: town })));
+      if (old) old.node.replaceWith(list);
+      else this._els.wizard.append(list);
+      this._els.towns = { key, node: list };
+    }
+
     _errorSummary(error) {
       const doc = this.ownerDocument;
       const t = this._t();
@@ -1440,6 +1620,11 @@ function defineElement() {
     // -- rendering: outcome -----------------------------------------------------------------
 
     _renderOutcome(response) {
+      this._setScreen([this._outcomeScreen(response, this._flow)]);
+    }
+
+    /** The outcome's nodes after the answers of `flow` (not placed). */
+    _outcomeScreen(response, flow) {
       const doc = this.ownerDocument;
       const t = this._t();
       const locale = this._locale;
@@ -1473,12 +1658,11 @@ function defineElement() {
         for (const contact of others) container.append(this._card(contact, now, { primary: false }));
       }
 
-      container.append(this._answersList());
+      container.append(this._answersList(flow));
       if (response.checked) container.append(h(doc, 'p', { class: 'fd-checked' }, t('last_checked', { date: formatDate(response.checked, locale) })));
 
-      if (this._audience === 'professional') container.append(this._record(response));
-
-      this._setScreen([container]);
+      if (this._audience === 'professional') container.append(this._record(response, flow));
+      return container;
     }
 
     _card(raw, now, { primary }) {
@@ -1538,10 +1722,10 @@ function defineElement() {
       return line;
     }
 
-    _answersList() {
+    _answersList(flow) {
       const doc = this.ownerDocument;
       const t = this._t();
-      const answers = this._flow.answers;
+      const answers = flow.answers;
       const wrap = h(doc, 'div', { class: 'fd-answers' });
       if (!answers.length) return wrap;
       wrap.append(h(doc, 'h2', { class: 'fd-heading-m' }, t('answers_heading')));
@@ -1558,10 +1742,10 @@ function defineElement() {
       return wrap;
     }
 
-    _record(response) {
+    _record(response, flow) {
       const doc = this.ownerDocument;
       const t = this._t();
-      const text = recordText({ t, response, answers: this._flow.answers, locale: this._locale });
+      const text = recordText({ t, response, answers: flow.answers, locale: this._locale });
       const pre = h(doc, 'pre', { class: 'fd-record__text', id: 'fd-record-text', tabindex: '0' }, text);
       const copy = h(doc, 'button', { type: 'button', class: 'fd-button fd-button--secondary', onclick: () => this._copy(text, pre) }, t('record_copy'));
       const print = h(doc, 'button', { type: 'button', class: 'fd-button fd-button--secondary', onclick: () => this.ownerDocument.defaultView.print() }, t('record_print'));

@@ -1,0 +1,136 @@
+// Prepared answers: while a question is read, the element asks the core where each answer leads
+// (and builds the outcomes among them), so Continue shows the next screen in the same task as the
+// press. The screen must be the one the core gives when nothing was prepared.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, startDemo, openSession, currentScreen, nextScreen, questionByText, walkableCases, PAGES } from './harness.mjs';
+
+let browser, server;
+before(async () => { browser = await launch(); server = await startDemo(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const READ_MS = 800;
+
+/**
+ * Gives `value` to the question on screen and presses Continue (or the "don't know" button),
+ * all in one task; `sync` is true when the next screen was already in place when it returned.
+ */
+function answerNow(page, value) {
+  return page.evaluate((v) => {
+    const root = document.querySelector('frontdoor-wizard').shadowRoot;
+    const screen = root.querySelector('.fd-screen');
+    const before = root.getElementById('fd-question');
+    const form = screen.querySelector('form.fd-form');
+    const radios = [...form.querySelectorAll('input[type=radio][name=answer]')];
+    const submit = form.querySelector('button[type=submit]');
+    if (radios.length) {
+      const want = typeof v === 'string' ? v : JSON.stringify(v);
+      const radio = radios.find((r) => r.value === want);
+      if (!radio) throw new Error(`no radio ${want} (${radios.map((r) => r.value).join(', ')})`);
+      radio.click();
+      submit.click();
+    } else if (v === null) {
+      form.querySelector('button.fd-button--secondary').click();
+    } else {
+      form.querySelector('#fd-input').value = String(v);
+      submit.click();
+    }
+    const now = root.getElementById('fd-question') || root.getElementById('fd-outcome');
+    return { sync: !!now && now !== before };
+  }, value);
+}
+
+/** A second before `iso`: the clock is installed then paused at `iso` (pauseAt only goes forward). */
+const earlier = (iso) => new Date(Date.parse(iso) - 1000).toISOString();
+
+/** The screen's markup, compared between the two ways of getting there. */
+function screenHtml(page) {
+  return page.evaluate(() => document.querySelector('frontdoor-wizard').shadowRoot.querySelector('.fd-screen').innerHTML);
+}
+
+/** Walks case `c`: `wait` runs before each answer. Returns every step's {text, sync, html}. */
+async function walkCase(page, c, wait) {
+  const steps = [];
+  let screen = await currentScreen(page);
+  for (let i = 0; i < 15 && screen.kind === 'question'; i++) {
+    const q = questionByText(screen.text);
+    assert.ok(q && q.fact in c.facts, `the case answers "${screen.text}"`);
+    await wait();
+    const { sync } = await answerNow(page, c.facts[q.fact]);
+    screen = await nextScreen(page, screen.text);
+    steps.push({ text: screen.text, sync, html: await screenHtml(page) });
+  }
+  assert.equal(screen.kind, 'outcome', `case ${c.name}: the walk ends on an outcome`);
+  return steps;
+}
+
+// Cases whose answers use every kind of control: radios, a number, a place and "don't know".
+function casesToWalk() {
+  const all = walkableCases();
+  const pick = [];
+  for (const want of [(c) => 'area' in c.facts && 'child_age' in c.facts, (c) => Object.values(c.facts).includes(null),
+    (c) => c.facts.audience === 'professional']) {
+    const c = all.find((x) => want(x) && !pick.includes(x));
+    if (c) pick.push(c);
+  }
+  return pick;
+}
+
+test('with time to read, every answer shows its next screen at once, the same screen as when the core is asked', { timeout: 120000 }, async () => {
+  const cases = casesToWalk();
+  assert.ok(cases.length >= 2, 'cases with a number, a place and "don\'t know" answers exist');
+  for (const c of cases) {
+    // The clock paused: no timer runs, so nothing is prepared and every answer asks the core.
+    const asked = await openSession(browser, { origin: server.origin, at: earlier(c.at), clock: 'install' });
+    let unprepared;
+    try {
+      await asked.page.clock.pauseAt(new Date(c.at));
+      await asked.page.goto(server.url + PAGES.council);
+      unprepared = await walkCase(asked.page, c, async () => {});
+    } finally {
+      await asked.close();
+    }
+    const read = await openSession(browser, { origin: server.origin, at: c.at });
+    let prepared;
+    try {
+      await read.page.goto(server.url + PAGES.council);
+      prepared = await walkCase(read.page, c, () => read.page.waitForTimeout(READ_MS));
+      assert.deepEqual(read.log.pageErrors, []);
+    } finally {
+      await read.close();
+    }
+    assert.equal(prepared.length, unprepared.length, `case ${c.name}: as many screens either way`);
+    prepared.forEach((step, i) => {
+      assert.equal(step.text, unprepared[i].text, `case ${c.name}, answer ${i + 1}: the same next screen`);
+      assert.equal(step.html, unprepared[i].html, `case ${c.name}, answer ${i + 1} ("${step.text}"): the same markup`);
+      assert.ok(step.sync, `case ${c.name}, answer ${i + 1}: prepared, shown in the same task as the press`);
+      assert.ok(!unprepared[i].sync, `case ${c.name}, answer ${i + 1}: with the clock paused, the core was asked`);
+    });
+  }
+});
+
+test('a prepared screen is not used in a new minute: the core is asked again at the time of the answer', { timeout: 60000 }, async () => {
+  const c = walkableCases().find((x) => Object.keys(x.facts).length >= 3);
+  const minute = c.at.slice(0, 16);
+  for (const [label, seconds, sync] of [['the same minute', 20, true], ['a new minute', 59, false]]) {
+    const s = await openSession(browser, { origin: server.origin, at: earlier(`${minute}:${seconds}Z`), clock: 'install' });
+    try {
+      await s.page.clock.pauseAt(new Date(`${minute}:${seconds}Z`));
+      await s.page.goto(server.url + PAGES.council);
+      let screen = await currentScreen(s.page);
+      // Let the preparation run (its timers, and the core's reply between them).
+      for (let i = 0; i < 5; i++) {
+        await s.page.clock.runFor(10);
+        await s.page.waitForTimeout(100);
+      }
+      if (!sync) await s.page.clock.runFor(2000); // past the minute
+      const q = questionByText(screen.text);
+      const answered = await answerNow(s.page, c.facts[q.fact]);
+      screen = await nextScreen(s.page, screen.text);
+      assert.equal(answered.sync, sync, `${label}: ${sync ? 'the prepared screen is shown at once' : 'the core is asked again'}`);
+      assert.deepEqual(s.log.pageErrors, []);
+    } finally {
+      await s.close();
+    }
+  }
+});
