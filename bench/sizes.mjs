@@ -45,9 +45,9 @@ export const BUDGETS = {
  * size plus a small margin, so that it cannot grow. Lower those as sizes fall.
  */
 export const CEILINGS = {
-  visitBrotli: 80 * KB, // = the budget (met: 79.1 KB)
+  visitBrotli: 80 * KB, // = the budget (met: 79.8 KB)
   wasmBrotli: 55 * KB, // = the budget (met: 52.8 KB)
-  kioskBrotli: 130 * KB, // = the budget (met: 90.3 KB)
+  kioskBrotli: 130 * KB, // = the budget (met: 91.0 KB)
 };
 
 let brotliCli;

@@ -179,6 +179,12 @@ function browserRank(name) {
   return at < 0 ? BROWSER_ORDER.length : at;
 }
 
+/** The first day whose calendar exceptions the browser keeps (forBrowser), or null. */
+export function calendarFrom(calendar) {
+  const year = /^(\d{4})-\d\d-\d\d$/.exec(calendar && calendar.checked);
+  return year && Array.isArray(calendar.exceptions) ? `${Number(year[1]) - 1}-01-01` : null;
+}
+
 /**
  * The data files without what only the build and `frontdoor lint` read, so one visit downloads
  * less (about 0.35 KB brotli): each file's `$schema` and `$comment`, directory.json's
@@ -190,12 +196,6 @@ function browserRank(name) {
  * holidays of 1995–2023, about 0.28 KB brotli): the element routes at the browser's clock, and a
  * past exception changes no answer given from that year on.
  */
-/** The first day whose calendar exceptions the browser keeps (forBrowser), or null. */
-export function calendarFrom(calendar) {
-  const year = /^(\d{4})-\d\d-\d\d$/.exec(calendar && calendar.checked);
-  return year && Array.isArray(calendar.exceptions) ? `${Number(year[1]) - 1}-01-01` : null;
-}
-
 export function forBrowser(files) {
   const out = {};
   const names = Object.keys(files).sort((a, b) => browserRank(a) - browserRank(b) || (a < b ? -1 : a > b ? 1 : 0));
@@ -215,8 +215,8 @@ export function forBrowser(files) {
     if (name === 'ui.json') {
       for (const key of Object.keys(keep)) if (key.startsWith('directory_')) delete keep[key];
     }
-    if (name === 'calendar.json' && calendarFrom(keep)) {
-      const from = calendarFrom(keep);
+    const from = name === 'calendar.json' ? calendarFrom(keep) : null;
+    if (from) {
       keep.exceptions = keep.exceptions.filter((e) => !(e && typeof e.date === 'string' && e.date < from));
     }
     out[name] = keep;
@@ -613,7 +613,6 @@ export async function webModule(src, { first = null } = {}) {
   const elementBody = moduleToFunctionBody(readFileSync(src.elementJs, 'utf8'), 'frontdoor-wizard.js', resolveImport, { keepImportMeta: true });
   // The element's exports (its pure logic, for tests of the source) are not kept: about 0.5 KB
   // brotli less, as terser then drops what only the tests use.
-
   // The stylesheet and the first screen travel in the script: the element shows the first
   // question the moment it is connected, styled, before any other request has answered.
   const css = minifyCss(readFileSync(src.elementCss, 'utf8'));

@@ -1149,11 +1149,13 @@ function defineElement() {
       return Promise.race([ready, late]).finally(() => clearTimeout(timer));
     }
 
-    _showResponse(response, { focus }) {
+    /** Shows `response`; `outcome`: its outcome's nodes, already built (_prepare). */
+    _showResponse(response, { focus, outcome = null }) {
       this._build();
       this._response = response;
       this._renderHeader();
       if (response.next_question) this._renderQuestion(response.next_question);
+      else if (outcome) this._setScreen([outcome]);
       else this._renderOutcome(response);
       this._showWizard();
       this._idleCheck();
@@ -1267,22 +1269,10 @@ function defineElement() {
       return prepared.screens.get(key) || null;
     }
 
-    /** Shows a prepared screen: as _showResponse, without asking the core (nor building nodes). */
+    /** Shows a prepared screen: without asking the core (nor building an outcome's nodes). */
     _showPrepared(screen) {
       this._flow = screen.flow;
-      if (!screen.outcome) {
-        this._showResponse(screen.response, { focus: true });
-        return;
-      }
-      this._response = screen.response;
-      this._renderHeader();
-      this._setScreen([screen.outcome]);
-      this._showWizard();
-      this._idleCheck();
-      this._scheduleRefresh();
-      this._focusHeading();
-      this._shownFlow = this._flow;
-      this._prepare(screen.response.next_question || null);
+      this._showResponse(screen.response, { focus: true, outcome: screen.outcome || null });
     }
 
     /**
