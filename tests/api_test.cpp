@@ -87,10 +87,14 @@ TEST_CASE("route answers per docs/api.md") {
   CHECK(r["notes"] == json::array({"If anyone is in danger, call 999."}));
   SUBCASE("a closed service says when it opens next") {
     json t = call(s, {{"op", "route"}, {"at", "2026-11-27T16:00:00Z"}, {"facts", {{"concern", "unsure"}, {"audience", "parent"}, {"immediate_danger", false}}}});
-    CHECK(t["contacts"][0]["service"] == "front-door");
-    CHECK(t["contacts"][0]["open_now"] == false);
-    CHECK(t["contacts"][0]["opens_next"] == "2026-11-30T08:45:00+00:00");
-    CHECK(t["contacts"][0]["email"] == "frontdoor@example.org");
+    // A worry that may be a risk: the line answered now leads, the closed service follows.
+    CHECK(t["contacts"][0]["service"] == "out-of-hours");
+    CHECK(t["contacts"][0]["role"] == "lead");
+    CHECK(t["contacts"][1]["service"] == "front-door");
+    CHECK(t["contacts"][1]["role"].is_null());
+    CHECK(t["contacts"][1]["open_now"] == false);
+    CHECK(t["contacts"][1]["opens_next"] == "2026-11-30T08:45:00+00:00");
+    CHECK(t["contacts"][1]["email"] == "frontdoor@example.org");
   }
   SUBCASE("an incomplete route names the next question, worded for the audience") {
     json q = call(s, {{"op", "route"}, {"at", "2026-11-27T12:00:00Z"}, {"facts", {{"audience", "young_person"}}}});

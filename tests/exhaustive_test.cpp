@@ -3,6 +3,9 @@
 
 #include <frontdoor/loader.hpp>
 #include <frontdoor/paths.hpp>
+#include <frontdoor/tools.hpp>
+
+#include <algorithm>
 
 #include "support.hpp"
 
@@ -105,5 +108,94 @@ TEST_CASE("path enumeration tries every answer and stops at a cycle-free final o
     // concern: 5 other options for professionals and the unknown option; sexual_health: 27 ages;
     // team_contact: 5 areas.
     CHECK(n == 6 + 27 + 5);
+  }
+}
+
+namespace {
+
+/** The real data as request files, with `change` applied, loaded. */
+std::shared_ptr<const Model> real_data(const std::function<void(json&)>& change = nullptr) {
+  return test::load_model_of("data", change);
+}
+
+std::vector<UtcSeconds> proof_instants(const Model& model) {
+  // A week with no bank holiday, then every bank holiday and both clock-change days of 2026–2027.
+  return safety_instants(model, make_date(2026, 11, 16), 2026, 2027);
+}
+
+std::string violations(const SafetyReport& report) {
+  std::string out;
+  for (const auto& v : report.violations) out += v.message + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every answer path keeps the safety invariants at every quarter hour of a week, bank holidays and clock changes") {
+  auto model = real_data();
+  const std::vector<UtcSeconds> instants = proof_instants(*model);
+  SUBCASE("the instants cover a week, each bank holiday and both clock-change days") {
+    // 7 days + 8 bank holidays a year (2026: 8; 2027: 8) + 2 clock changes a year; a 23-hour
+    // spring day has 92 quarter hours and a 25-hour autumn day 100.
+    CHECK(instants.size() == (7 + 16 + 4) * 96);
+    auto on = [&](Date d) {
+      return std::count_if(instants.begin(), instants.end(), [&](UtcSeconds t) { return to_london(t).date == d; });
+    };
+    CHECK(on(make_date(2027, 3, 28)) == 92);    // spring forward: 23 hours
+    CHECK(on(make_date(2027, 10, 31)) == 100);  // fall back: 25 hours
+    CHECK(std::find(instants.begin(), instants.end(), *parse_instant("2026-10-25T00:45:00Z")) != instants.end());  // 01:45 BST
+    CHECK(std::find(instants.begin(), instants.end(), *parse_instant("2026-10-25T01:45:00Z")) != instants.end());  // 01:45 GMT
+    CHECK(std::find(instants.begin(), instants.end(), from_london(make_date(2026, 12, 28), 9 * 60)) != instants.end());  // Boxing Day (substitute)
+  }
+  const SafetyReport report = check_safety(*model, instants);
+  INFO(violations(report));
+  CHECK(report.problems.empty());
+  CHECK(report.violations.empty());
+  CHECK(report.paths > 100);
+  CHECK(report.checked == report.paths * instants.size());
+  MESSAGE("safety proof: " << report.paths << " paths × " << instants.size() << " instants = " << report.checked
+                           << " path-instants checked (" << report.distinct << " distinct instants evaluated path by path)");
+}
+
+TEST_CASE("a broken copy of the data fails the safety proof with the path, the instant and the property") {
+  auto broken = [](const std::function<void(json&)>& change) {
+    auto model = real_data(change);
+    REQUIRE(model != nullptr);
+    return check_safety(*model, proof_instants(*model), 100000);
+  };
+  auto has = [](const SafetyReport& r, int property, const char* fragment) {
+    return std::any_of(r.violations.begin(), r.violations.end(), [&](const SafetyViolation& v) {
+      return v.property == property && v.message.find(fragment) != std::string::npos;
+    });
+  };
+  SUBCASE("Out of Hours closed on Saturday afternoons: no line is answered, on risk and other paths") {
+    SafetyReport r = broken([](json& f) {
+      for (auto& s : f["directory.json"]["services"])
+        if (s["id"] == "out-of-hours")
+          for (auto& w : s["schedule"]["weekly"])
+            if (w["days"] == json::array({"sat", "sun"})) w["close"] = "12:00";
+    });
+    INFO(violations(r));
+    CHECK(has(r, 1, "no line of the safeguarding group is answered"));
+    CHECK(has(r, 1, "2026-03-29T12:00"));  // the first Sunday afternoon of the instants (the clock change)
+    CHECK(has(r, 1, "\"concern\":\"harm\""));
+    CHECK(has(r, 2, "\"concern\":\"childcare\""));
+  }
+  SUBCASE("a rule that puts the safeguarding line before 999") {
+    SafetyReport r = broken([](json& f) {
+      auto& rule = f["rules.json"]["rules"][0];
+      REQUIRE(rule["id"] == "immediate-danger");
+      std::swap(rule["contacts"][0], rule["contacts"][1]);
+    });
+    INFO(violations(r));
+    CHECK(has(r, 0, "not 999"));
+  }
+  SUBCASE("a specialist route that states a level of need") {
+    SafetyReport r = broken([](json& f) {
+      for (auto& rule : f["rules.json"]["rules"])
+        if (rule["id"] == "childcare") rule["level"] = "blue";
+    });
+    INFO(violations(r));
+    CHECK(has(r, 6, "level \"blue\" is stated on a route to childcare-info"));
   }
 }

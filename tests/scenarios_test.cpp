@@ -56,6 +56,24 @@ TEST_CASE("every scenario in tests/cases routes as expected with data/") {
         REQUIRE(r["contacts"].size() >= e["contacts"].size());
         for (std::size_t i = 0; i < e["contacts"].size(); ++i) CHECK(r["contacts"][i]["service"] == e["contacts"][i]);
       }
+      auto shown = [&](const json& id) {
+        for (const auto& x : r["contacts"])
+          if (x["service"] == id) return true;
+        return false;
+      };
+      for (const auto& id : e.value("contacts_include", json::array())) CHECK_MESSAGE(shown(id), "no contact " << id.dump());
+      for (const auto& id : e.value("contacts_exclude", json::array())) CHECK_MESSAGE(!shown(id), "contact " << id.dump() << " is shown");
+      const json roles = e.value("roles", json::object());
+      for (auto it = roles.begin(); it != roles.end(); ++it) {
+        bool found = false;
+        for (const auto& x : r["contacts"]) found = found || (x["service"] == it.key() && x["role"] == it.value());
+        CHECK_MESSAGE(found, "no contact " << it.key() << " with role " << it.value().dump());
+      }
+      const std::string text = r.dump();
+      for (const auto& t : e.value("texts_include", json::array()))
+        CHECK_MESSAGE(text.find(t.get<std::string>()) != std::string::npos, "no text " << t.dump());
+      for (const auto& t : e.value("texts_exclude", json::array()))
+        CHECK_MESSAGE(text.find(t.get<std::string>()) == std::string::npos, "text " << t.dump() << " is shown");
       if (e.contains("explain_includes")) {
         for (const auto& rule : e["explain_includes"]) {
           bool found = false;

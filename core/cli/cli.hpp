@@ -92,6 +92,9 @@ Json parse_facts(const std::string& text);
 /** Pretty JSON (2 spaces), invalid UTF-8 replaced rather than thrown on. */
 std::string pretty(const Json& value);
 
+/** The safety proof (check_safety) of `--data` for `lint`: its violations, one line each; 1 when any. */
+int run_safety_proof(const Args& args);
+
 // Commands: each returns the exit code.
 int run_route(const Args& args);
 int run_import_holidays(const Args& args);

@@ -77,6 +77,19 @@ int run_diff(const Args& args) {
   return 0;
 }
 
+int run_safety_proof(const Args& args) {
+  // Every quarter hour of this week, and of every bank holiday, closure and clock-change day of
+  // this year and the next: the engine's guarantee needs a safeguarding line answered at each.
+  const std::string& dir = args.require("data");
+  const Date today = to_london(instant_of(args)).date;
+  auto loaded = load(dir);
+  const Model& model = loaded->model();
+  const Problems broken =
+      safety_problems(check_safety(model, safety_instants(model, add_days(today, -weekday_of(today)), today.year(), today.year() + 1)));
+  for (const auto& p : broken) std::cout << to_line(p) << "\n";
+  return broken.empty() ? 0 : 1;
+}
+
 int run_freshness(const Args& args) {
   const std::string& dir = args.require("data");
   const UtcSeconds at = instant_of(args);

@@ -19,7 +19,7 @@ const std::vector<FactSpec>& fact_vocabulary() {
       {"audience", T::choice, "parent young_person professional public", 0, 0},
       {"immediate_danger", T::boolean, "", 0, 0},
       {"concern", T::choice,
-       "harm unsure exploitation family_support plan_not_working allegation disability send childcare in_care "
+       "harm unsure exploitation missing family_support plan_not_working allegation disability send childcare in_care "
        "advocacy drugs_alcohol education_employment sexual_health offending team_contact consultation training "
        "mash_tour complaint",
        0, 0},

@@ -402,8 +402,8 @@ struct Loader {
           continue;
         }
         const std::string s = (*sc)[i].get<std::string>();
-        if (!phone_shape(s) || digits_of(s).size() < 3 || digits_of(s).size() > 6)
-          c.add("data.phone.not_uk", p, "\"" + s + "\" is not a short code (3 to 6 digits, single spaces)");
+        if (!phone_shape(s) || digits_of(s).size() < 3 || digits_of(s).size() > 8)
+          c.add("data.phone.not_uk", p, "\"" + s + "\" is not a short code (3 to 8 digits, single spaces)");
         else
           model.short_codes.push_back(s);
       }
@@ -457,7 +457,7 @@ struct Loader {
         const std::string p = "/services/" + detail::to_string(i);
         const json& s = (*ss)[i];
         if (!c.fields(s, p, {"id", "name", "audiences", "phones", "schedule", "source", "checked"},
-                      {"organisation", "summary", "age", "email", "web", "hours_text", "localities", "have_ready", "notes"}))
+                      {"organisation", "summary", "age", "email", "web", "hours_text", "localities", "have_ready", "notes", "called"}))
           continue;
         Service svc;
         svc.id = c.id(s, "id", p);
@@ -541,6 +541,7 @@ struct Loader {
         }
         svc.have_ready = c.text_list(s, "have_ready", p);
         svc.notes = c.text_list(s, "notes", p);
+        svc.called = c.text_member(s, "called", p);
         svc.source = c.str(s, "source", p);
         if (auto d = c.date(s, "checked", p)) {
           svc.checked = *d;
@@ -752,12 +753,131 @@ struct Loader {
     return spec;
   }
 
+  /** A list of concern values (`/safety/<key>`). */
+  std::vector<std::string> concern_list(Checker& c, const json& node, const char* key, const std::string& pointer) {
+    std::vector<std::string> out;
+    const json* list = c.array(node, key, pointer);
+    if (!list) return out;
+    const FactSpec* spec = find_fact("concern");
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const std::string p = pointer + "/" + key + "/" + detail::to_string(i);
+      const json& v = (*list)[i];
+      if (!v.is_string()) {
+        c.type_error(p, "a concern value", v);
+        continue;
+      }
+      if (spec) check_value(c, *spec, v, p);
+      out.push_back(v.get<std::string>());
+    }
+    return out;
+  }
+
+  void safety(Checker& c, const json& node) {
+    const std::string p = "/safety";
+    if (!c.fields(node, p, {"line", "risk", "administrative", "specialist", "net_why", "takeover_why", "named_why"},
+                  {"closing_minutes", "by_audience"}))
+      return;
+    Safety& sf = model.safety;
+    sf.line = c.str(node, "line", p);
+    if (!sf.line.empty() && !model.groups.count(sf.line))
+      c.add("data.ref.group", p + "/line", "unknown group \"" + sf.line + "\"");
+    sf.risk = concern_list(c, node, "risk", p);
+    sf.administrative = concern_list(c, node, "administrative", p);
+    sf.specialist = concern_list(c, node, "specialist", p);
+    for (const auto& a : sf.administrative)
+      if (std::find(sf.risk.begin(), sf.risk.end(), a) != sf.risk.end())
+        c.add("data.safety.overlap", p + "/administrative", "\"" + a + "\" is listed both as a risk and as administrative");
+    if (const json* m = Checker::member(node, "closing_minutes")) {
+      if (m->is_number_integer() && m->get<long long>() >= 0 && m->get<long long>() <= 120)
+        sf.closing_minutes = m->get<long long>();
+      else
+        c.type_error(p + "/closing_minutes", "a whole number of minutes from 0 to 120", *m);
+    }
+    if (auto t = c.text_member(node, "net_why", p)) sf.net_why = *t;
+    if (auto t = c.text_member(node, "takeover_why", p)) sf.takeover_why = *t;
+    if (auto t = c.text_member(node, "named_why", p)) sf.named_why = *t;
+    if (const json* by = Checker::member(node, "by_audience")) {
+      if (!by->is_object()) {
+        c.type_error(p + "/by_audience", "an object of audience → [{\"service\", \"why\"}]", *by);
+        return;
+      }
+      for (auto a = by->begin(); a != by->end(); ++a) {
+        const std::string ap = p + "/by_audience/" + pointer_escape(a.key());
+        if (std::find(audiences().begin(), audiences().end(), a.key()) == audiences().end()) {
+          c.add("data.ref.audience", ap, "unknown audience \"" + a.key() + "\"");
+          continue;
+        }
+        if (!a.value().is_array()) {
+          c.type_error(ap, "an array of {\"service\", \"why\"}", a.value());
+          continue;
+        }
+        for (std::size_t i = 0; i < a.value().size(); ++i) {
+          const std::string mp = ap + "/" + detail::to_string(i);
+          const json& m = a.value()[i];
+          if (!c.fields(m, mp, {"service", "why"}, {})) continue;
+          GroupMember member;
+          member.service = c.str(m, "service", mp);
+          if (!member.service.empty()) service_ref(c, member.service, mp + "/service");
+          if (auto t = c.text_member(m, "why", mp)) member.why = *t;
+          sf.by_audience[a.key()].push_back(member);
+        }
+      }
+    }
+  }
+
+  /**
+   * Wording that tells the reader to call a service names it by reference ({service:ID} or
+   * {line:GROUP}), so the engine can show its number: an unknown reference, or a service's name
+   * written out after "call", is refused.
+   */
+  void check_text_refs(Checker& c, const json& node, const std::string& pointer, const std::string& owner = "") {
+    if (node.is_object()) {
+      // A contact's own why may name the contact itself: it is on the same card.
+      const json* service = Checker::member(node, "service");
+      const std::string self = service && service->is_string() ? service->get<std::string>() : owner;
+      for (auto it = node.begin(); it != node.end(); ++it)
+        if (it.key() != "$comment" && it.key() != "when")
+          check_text_refs(c, it.value(), pointer + "/" + pointer_escape(it.key()), it.key() == "why" ? self : owner);
+      return;
+    }
+    if (node.is_array()) {
+      for (std::size_t i = 0; i < node.size(); ++i) check_text_refs(c, node[i], pointer + "/" + detail::to_string(i), owner);
+      return;
+    }
+    if (!node.is_string()) return;
+    const std::string& text = node.get_ref<const std::string&>();
+    for (const auto& ref : text_refs(text)) {
+      if (ref.kind == TextRef::Kind::service && !model.service(ref.id))
+        c.add("data.ref.service", pointer, "the text names the unknown service \"" + ref.id + "\" ({service:" + ref.id + "})");
+      if (ref.kind == TextRef::Kind::line && !model.groups.count(ref.id))
+        c.add("data.ref.group", pointer, "the text names the unknown group \"" + ref.id + "\" ({line:" + ref.id + "})");
+    }
+    const std::string folded = detail::fold(text);
+    for (const auto& s : model.services) {
+      if (s.id == owner) continue;
+      std::vector<std::string> names{s.name};
+      if (s.called) {
+        names.push_back(s.called->fallback);
+        for (const auto& a : s.called->by_audience) names.push_back(a.second);
+      }
+      for (const auto& name : names) {
+        if (name.empty()) continue;
+        if (folded.find("call " + detail::fold(name)) != std::string::npos) {
+          c.add("data.text.service_by_name", pointer,
+                "the text tells the reader to call \"" + name + "\" by name: write {service:" + s.id +
+                    "} (or {line:GROUP}) so the service is shown with its number");
+          return;
+        }
+      }
+    }
+  }
+
   void rules() {
     auto it = docs.find("rules.json");
     if (it == docs.end()) return;
     const json& doc = it->second;
     Checker c{problems, "rules.json"};
-    c.fields(doc, "", {"levels", "rules"}, {"groups"}, true);
+    c.fields(doc, "", {"levels", "rules", "safety"}, {"groups"}, true);
     std::set<std::string> ids;
     if (const json* ls = c.array(doc, "levels", "")) {
       for (std::size_t i = 0; i < ls->size(); ++i) {
@@ -806,6 +926,11 @@ struct Loader {
         }
       }
     }
+    if (const json* sf = Checker::member(doc, "safety")) {
+      safety(c, *sf);
+      check_text_refs(c, *sf, "/safety");
+    }
+    if (const json* gs = Checker::member(doc, "groups")) check_text_refs(c, *gs, "/groups");
     std::set<std::string> rule_ids;
     if (const json* rs = c.array(doc, "rules", "")) {
       for (std::size_t i = 0; i < rs->size(); ++i) {
@@ -839,6 +964,7 @@ struct Loader {
           c.add("data.rules.empty", p, "rule \"" + rule.id + "\" sets no level, contacts or notes: it points nowhere");
         model.rules.push_back(std::move(rule));
       }
+      for (std::size_t i = 0; i < rs->size(); ++i) check_text_refs(c, (*rs)[i], "/rules/" + detail::to_string(i));
       const std::string last = "/rules/" + detail::to_string(rs->empty() ? 0 : rs->size() - 1);
       if (rs->empty()) {
         c.add("data.rules.catch_all", "/rules", "there are no rules: the last rule must be a catch-all with \"when\": {} and contacts");

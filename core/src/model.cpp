@@ -89,4 +89,32 @@ void Model::index() {
     for (const auto& t : localities[i].towns) town_index_.emplace(detail::fold(t), i);
 }
 
+TextRef parse_text_ref(std::string_view braced) {
+  TextRef ref;
+  if (braced.size() < 3 || braced.front() != '{' || braced.back() != '}') return ref;
+  const std::string_view inner = braced.substr(1, braced.size() - 2);
+  const std::size_t colon = inner.find(':');
+  if (colon == std::string_view::npos) return ref;
+  const std::string_view kind = inner.substr(0, colon);
+  if (kind == "service")
+    ref.kind = TextRef::Kind::service;
+  else if (kind == "line")
+    ref.kind = TextRef::Kind::line;
+  else
+    return ref;
+  ref.id = std::string(inner.substr(colon + 1));
+  return ref;
+}
+
+std::vector<TextRef> text_refs(std::string_view text) {
+  std::vector<TextRef> refs;
+  for (std::size_t at = text.find('{'); at != std::string_view::npos; at = text.find('{', at + 1)) {
+    const std::size_t end = text.find('}', at);
+    if (end == std::string_view::npos) break;
+    TextRef ref = parse_text_ref(text.substr(at, end - at + 1));
+    if (ref.kind != TextRef::Kind::none) refs.push_back(std::move(ref));
+  }
+  return refs;
+}
+
 }  // namespace frontdoor

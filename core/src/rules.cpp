@@ -153,6 +153,8 @@ struct Evaluator {
     out.explain.push_back({rule, text});
   }
 
+  std::vector<const Service*> named;  // services named by a text, to be put on the screen
+
   void add(const Service* s, const std::string& why, const std::string& rule) {
     if (!s) return;
     for (const auto& c : out.contacts)
@@ -161,10 +163,64 @@ struct Evaluator {
       explain_age(*s, rule);
       return;
     }
-    out.contacts.push_back({s, why, rule, state_of(*s)});
+    out.contacts.push_back({s, expand(why), rule, state_of(*s), {}});
   }
 
   std::string why_of(const std::optional<Text>& why) const { return why ? why->resolve(audience) : std::string(); }
+
+  /** The member of `members` to call now: open now, else hours unknown, else opening soonest. */
+  const GroupMember* pick(const std::vector<GroupMember>& members) {
+    const GroupMember* unknown_hours = nullptr;
+    const GroupMember* soonest = nullptr;
+    std::optional<UtcSeconds> soonest_at;
+    for (const auto& m : members) {
+      const Service* s = model.service(m.service);
+      if (!s || !age_allows(*s)) continue;
+      const OpenState& st = state_of(*s);
+      if (st.open_now && *st.open_now) return &m;
+      if (!st.open_now && !unknown_hours) unknown_hours = &m;
+      if (st.opens_next && (!soonest_at || *st.opens_next < *soonest_at)) {
+        soonest_at = st.opens_next;
+        soonest = &m;
+      }
+    }
+    if (unknown_hours) return unknown_hours;
+    if (soonest) return soonest;
+    for (const auto& m : members) {
+      const Service* s = model.service(m.service);
+      if (s && age_allows(*s)) return &m;
+    }
+    return nullptr;
+  }
+
+  /** How a sentence names `s`. */
+  std::string called(const Service& s) const { return s.called ? s.called->resolve(audience) : s.name; }
+
+  /**
+   * `text` with `{service:ID}` and `{line:GROUP}` (the group's member to call now) replaced by
+   * how a sentence names that service; each service named is remembered so the outcome shows it.
+   */
+  std::string expand(std::string text) {
+    for (std::size_t at = text.find('{'); at != std::string::npos; at = text.find('{', at + 1)) {
+      const std::size_t end = text.find('}', at);
+      if (end == std::string::npos) break;
+      const TextRef ref = parse_text_ref(std::string_view(text).substr(at, end - at + 1));
+      const Service* s = nullptr;
+      if (ref.kind == TextRef::Kind::service) {
+        s = model.service(ref.id);
+      } else if (ref.kind == TextRef::Kind::line) {
+        auto g = model.groups.find(ref.id);
+        if (g != model.groups.end())
+          if (const GroupMember* m = pick(g->second)) s = model.service(m->service);
+      }
+      if (!s) continue;
+      if (std::find(named.begin(), named.end(), s) == named.end()) named.push_back(s);
+      const std::string name = called(*s);
+      text.replace(at, end - at + 1, name);
+      at += name.size() - 1;
+    }
+    return text;
+  }
 
   void resolve(const ContactSpec& spec, const std::string& rule) {
     switch (spec.kind) {
@@ -174,40 +230,12 @@ struct Evaluator {
       case ContactSpec::Kind::first_open: {
         auto g = model.groups.find(spec.group);
         if (g == model.groups.end() || g->second.empty()) return;
-        const GroupMember* pick = nullptr;
-        const GroupMember* unknown_hours = nullptr;
-        const GroupMember* soonest = nullptr;
-        std::optional<UtcSeconds> soonest_at;
-        for (const auto& m : g->second) {
-          const Service* s = model.service(m.service);
-          if (!s || !age_allows(*s)) continue;
-          const OpenState& st = state_of(*s);
-          if (st.open_now && *st.open_now) {
-            pick = &m;
-            break;
-          }
-          if (!st.open_now && !unknown_hours) unknown_hours = &m;
-          if (st.opens_next && (!soonest_at || *st.opens_next < *soonest_at)) {
-            soonest_at = st.opens_next;
-            soonest = &m;
-          }
-        }
-        if (!pick) pick = unknown_hours;
-        if (!pick) pick = soonest;
-        if (!pick) {
-          for (const auto& m : g->second) {
-            const Service* s = model.service(m.service);
-            if (s && age_allows(*s)) {
-              pick = &m;
-              break;
-            }
-          }
-        }
         // Nobody in the group is for this age: say why, for the group's first service.
-        if (!pick) pick = &g->second.front();
-        std::string why = pick->why.resolve(audience);
+        const GroupMember* chosen = pick(g->second);
+        if (!chosen) chosen = &g->second.front();
+        std::string why = chosen->why.resolve(audience);
         if (spec.why) why = spec.why->resolve(audience);
-        add(model.service(pick->service), why, rule);
+        add(model.service(chosen->service), why, rule);
         return;
       }
       case ContactSpec::Kind::by_locality: {
@@ -235,6 +263,127 @@ struct Evaluator {
     }
   }
 
+  bool concern_in(const std::vector<std::string>& list) const {
+    auto it = facts.values.find("concern");
+    if (it == facts.values.end() || !it->second.is_string()) return false;
+    return std::find(list.begin(), list.end(), it->second.get_ref<const std::string&>()) != list.end();
+  }
+
+  bool concern_unknown() const {
+    auto it = facts.values.find("concern");
+    return it == facts.values.end() || it->second.is_null();
+  }
+
+  bool in_danger() const {
+    auto it = facts.values.find("immediate_danger");
+    return it != facts.values.end() && it->second.is_boolean() && it->second.get<bool>();
+  }
+
+  std::size_t index_of(const Service* s) const {
+    for (std::size_t i = 0; i < out.contacts.size(); ++i)
+      if (out.contacts[i].service == s) return i;
+    return out.contacts.size();
+  }
+
+  /** Puts `s` at `position` (or last): moved there when listed (keeping its why), else added. */
+  void place(const Service* s, std::size_t position, const std::string& why, const char* role) {
+    std::size_t i = index_of(s);
+    ContactResult c;
+    if (i < out.contacts.size()) {
+      c = std::move(out.contacts[i]);
+      out.contacts.erase(out.contacts.begin() + static_cast<std::ptrdiff_t>(i));
+    } else {
+      c = {s, expand(why), "safety", state_of(*s), {}};
+    }
+    c.role = role;
+    position = std::min(position, out.contacts.size());
+    out.contacts.insert(out.contacts.begin() + static_cast<std::ptrdiff_t>(position), std::move(c));
+  }
+
+  /** Adds `s` last unless it is already shown (or not for this age). */
+  void append(const Service* s, const std::string& why, const char* role) {
+    if (!s || index_of(s) < out.contacts.size() || !age_allows(*s)) return;
+    out.contacts.push_back({s, expand(why), "safety", state_of(*s), role});
+  }
+
+  static std::string fill(std::string text, const char* key, const std::string& value) {
+    return replace_all(std::move(text), key, value);
+  }
+
+  /**
+   * The safety invariants (DESIGN.md): a line answered now leads every risk path (a line with
+   * unpublished hours may lead only in office hours, with the office-hours line second); every
+   * other outcome but an administrative one shows the line answered now; services named by a
+   * text are shown; the audience's own lines are added; a first line closing soon is followed by
+   * the line that takes over.
+   */
+  void apply_safety() {
+    const Safety& safety = model.safety;
+    auto g = model.groups.find(safety.line);
+    if (g == model.groups.end() || g->second.empty()) return;  // the loader refuses such data
+    const bool administrative = concern_in(safety.administrative) && !in_danger();
+    const GroupMember* member = pick(g->second);
+    const Service* line = member ? model.service(member->service) : nullptr;
+    if (!administrative && line && state_of(*line).open_now == true) {
+      const bool office_hours = member == &g->second.front();
+      const std::string why = member->why.resolve(audience);
+      if (in_danger() || concern_unknown() || concern_in(safety.risk)) {
+        const std::optional<bool> first = out.contacts.empty() ? std::optional<bool>(false) : out.contacts.front().state.open_now;
+        if (!first && office_hours) {
+          if (index_of(line) != 1 || out.contacts.size() < 2) place(line, 1, why, "lead");
+        } else if (!first || !*first) {
+          place(line, 0, why, "lead");
+        }
+      } else {
+        append(line, fill(safety.net_why.resolve(audience), "{service}", called(*line)), "safety_net");
+      }
+    }
+    for (std::size_t i = 0; i < named.size(); ++i)
+      append(named[i], fill(safety.named_why.resolve(audience), "{service}", called(*named[i])), "named");
+    if (!administrative) {
+      auto extra = safety.by_audience.find(audience);
+      if (extra != safety.by_audience.end())
+        for (const auto& m : extra->second) append(model.service(m.service), m.why.resolve(audience), "audience");
+    }
+    closing_soon(g->second);
+  }
+
+  /** After the first line that can close, and after each safeguarding line: who takes over. */
+  void closing_soon(const std::vector<GroupMember>& line_members) {
+    auto is_line = [&](const Service* s) {
+      for (const auto& m : line_members)
+        if (model.service(m.service) == s) return true;
+      return false;
+    };
+    std::vector<const Service*> closing;
+    bool first_seen = false;
+    for (const auto& c : out.contacts) {
+      const bool can_close = c.state.open_now == true && c.state.closes_at;
+      const bool first = can_close && !first_seen;
+      first_seen = first_seen || can_close;
+      if (can_close && (first || is_line(c.service)) && *c.state.closes_at - at <= model.safety.closing_minutes * 60)
+        closing.push_back(c.service);
+    }
+    for (const Service* s : closing) {
+      const std::size_t i = index_of(s);
+      const UtcSeconds closes = *out.contacts[i].state.closes_at;
+      for (const auto& m : line_members) {
+        const Service* next = model.service(m.service);
+        if (!next || next == s || open_state(next->schedule, model.calendar, closes).open_now != true) continue;
+        if (index_of(next) == out.contacts.size() && age_allows(*next)) {
+          const int minute = to_london(closes).minute_of_day;
+          const std::string time = (minute / 60 < 10 ? "0" : "") + detail::to_string(minute / 60) + ":" +
+                                   (minute % 60 < 10 ? "0" : "") + detail::to_string(minute % 60);
+          std::string why = model.safety.takeover_why.resolve(audience);
+          why = fill(fill(fill(std::move(why), "{closing}", called(*s)), "{time}", time), "{service}", called(*next));
+          ContactResult c{next, expand(why), "safety", state_of(*next), "takeover"};
+          out.contacts.insert(out.contacts.begin() + static_cast<std::ptrdiff_t>(i + 1), std::move(c));
+        }
+        break;
+      }
+    }
+  }
+
   void run() {
     auto a = facts.values.find("child_age");
     if (a != facts.values.end() && a->second.is_number_integer()) age = a->second.get<long long>();
@@ -247,18 +396,19 @@ struct Evaluator {
       }
       if (t == Tri::no) continue;
       out.fired.push_back(rule.id);
-      out.explain.push_back({rule.id, rule.explain ? rule.explain->resolve(audience) : std::string()});
+      out.explain.push_back({rule.id, rule.explain ? expand(rule.explain->resolve(audience)) : std::string()});
       if (!rule.level.empty()) {
         const Level* l = model.level(rule.level);
         if (l && (!out.level || l->rank > out.level->rank)) out.level = l;
       }
       for (const auto& c : rule.contacts) resolve(c, rule.id);
       for (const auto& n : rule.notes) {
-        const std::string& text = n.resolve(audience);
+        const std::string text = expand(n.resolve(audience));
         if (std::find(out.notes.begin(), out.notes.end(), text) == out.notes.end()) out.notes.push_back(text);
       }
       if (rule.final) break;
     }
+    apply_safety();
     std::vector<std::string> ordered;
     for (const auto& f : missing)
       if (!facts.given(f) && std::find(ordered.begin(), ordered.end(), f) == ordered.end()) ordered.push_back(f);
@@ -309,7 +459,7 @@ OpenStates open_states(const Model& model, UtcSeconds at) {
 }
 
 Outcome evaluate(const Model& model, const Facts& facts, UtcSeconds at, const OpenStates* states) {
-  Evaluator e{model, facts, at, facts.audience(), states, std::nullopt, Outcome{}, {}, {}};
+  Evaluator e{model, facts, at, facts.audience(), states, std::nullopt, Outcome{}, {}, {}, {}};
   e.run();
   return std::move(e.out);
 }
@@ -372,7 +522,8 @@ Json question_json(const Model& model, const Question& q, const std::string& aud
   return out;
 }
 
-Json contact_json(const Service& s, const OpenState& st, const std::string& why, const std::string& audience) {
+Json contact_json(const Service& s, const OpenState& st, const std::string& why, const std::string& audience,
+                  const std::string& role) {
   Json phones = Json::array();
   for (const auto& p : s.phones) {
     Json phone = Json::object();
@@ -404,13 +555,14 @@ Json contact_json(const Service& s, const OpenState& st, const std::string& why,
   put(out, "why", why);
   put(out, "have_ready", strings(s.have_ready, audience));
   put(out, "notes", strings(s.notes, audience));
+  put(out, "role", role.empty() ? nullptr : &role);
   return out;
 }
 
 Json outcome_json(const Model& model, const Outcome& o, const Facts& facts, UtcSeconds at) {
   const std::string audience = facts.audience();
   Json contacts = Json::array(), explain = Json::array();
-  for (const auto& c : o.contacts) contacts.push_back(contact_json(*c.service, c.state, c.why, audience));
+  for (const auto& c : o.contacts) contacts.push_back(contact_json(*c.service, c.state, c.why, audience, c.role));
   for (const auto& e : o.explain) {
     Json line = Json::object();
     put(line, "rule", e.rule);

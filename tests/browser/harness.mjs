@@ -385,6 +385,7 @@ export async function outcomeDetails(page) {
       levels,
       tel: first ? [...first.querySelectorAll('a[href^="tel:"]')].map((a) => ({ href: a.getAttribute('href'), text: a.textContent.replace(/\s+/g, ' ').trim() })) : [],
       firstText: first ? first.innerText : '',
+      text: (root === document ? document.body : root).textContent.replace(/\s+/g, ' '),
     };
   });
 }
@@ -470,7 +471,9 @@ export function representativeCases(limit = 36) {
   const covered = new Set();
   const chosen = [];
   const take = (c) => { chosen.push(c); keys(c).forEach((k) => covered.add(k)); };
-  for (const c of all) if (keys(c).slice(0, 2).some((k) => !covered.has(k))) take(c);
+  // Every case that proves a safety property (tests/cases/routes.json `safety_item`) is walked.
+  for (const c of all) if (c.safety_item !== undefined) take(c);
+  for (const c of all) if (!chosen.includes(c) && keys(c).slice(0, 2).some((k) => !covered.has(k))) take(c);
   for (const c of all) {
     if (chosen.length >= limit) break;
     if (!chosen.includes(c) && keys(c).some((k) => !covered.has(k))) take(c);

@@ -19,6 +19,11 @@ async function assertOutcome(page, c) {
     const absent = c.expect.contacts.filter((id) => !o.services.includes(id));
     assert.deepEqual(absent, [], `every contact of expect.contacts has a card (cards: ${o.services.join(', ')})`);
   }
+  for (const id of c.expect.contacts_include ?? []) assert.ok(o.services.includes(id), `a card for ${id} (cards: ${o.services.join(', ')})`);
+  for (const id of c.expect.contacts_exclude ?? []) assert.ok(!o.services.includes(id), `no card for ${id} (cards: ${o.services.join(', ')})`);
+  // Only wording the core writes is looked for on the page (the widget may lay numbers out its own way).
+  for (const t of c.expect.texts_include ?? []) if (!/^[0-9 ]+$/.test(t)) assert.ok(norm(o.text).includes(norm(t)), `the outcome says "${t}"`);
+  for (const t of c.expect.texts_exclude ?? []) assert.ok(!norm(o.text).includes(norm(t)), `the outcome never says "${t}"`);
   if (c.expect.level !== undefined) {
     if (c.expect.level === null) {
       assert.ok(!o.levels.some((l) => ['red', 'amber', 'green', 'blue'].includes(l)), `no level shown (got ${o.levels.join(', ')})`);

@@ -173,6 +173,15 @@ describe('dist/web', () => {
         if ('label_now' in e) assert.equal(r.contacts[0].label_now, e.label_now, `${where}: label_now`);
         if ('missing' in e) assert.deepEqual(r.missing, e.missing, `${where}: missing`);
         if ('contacts' in e) assert.deepEqual(r.contacts.slice(0, e.contacts.length).map((x) => x.service), e.contacts, `${where}: contacts`);
+        const shown = new Set(r.contacts.map((x) => x.service));
+        for (const id of e.contacts_include || []) assert.ok(shown.has(id), `${where}: contact ${id} shown`);
+        for (const id of e.contacts_exclude || []) assert.ok(!shown.has(id), `${where}: contact ${id} not shown`);
+        for (const [id, role] of Object.entries(e.roles || {})) {
+          assert.ok(r.contacts.some((x) => x.service === id && x.role === role), `${where}: ${id} has role ${role}`);
+        }
+        const text = JSON.stringify(r);
+        for (const t of e.texts_include || []) assert.ok(text.includes(t), `${where}: says ${t}`);
+        for (const t of e.texts_exclude || []) assert.ok(!text.includes(t), `${where}: never says ${t}`);
         for (const rule of e.explain_includes || []) {
           assert.ok(r.explain.some((x) => x.rule === rule), `${where}: explain includes ${rule}`);
         }

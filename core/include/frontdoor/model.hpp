@@ -65,6 +65,8 @@ struct Service {
   std::vector<Text> notes;
   std::string source;
   Date checked;
+  /** How a sentence names the service ("the Out of Hours service"); defaults to `name`. */
+  std::optional<Text> called;
 };
 
 /** A locality (North, East, South, West) and its towns. */
@@ -121,6 +123,25 @@ struct Rule {
   bool final = false;
 };
 
+/**
+ * The safety net the engine lays over every outcome (rules.json → `safety`, DESIGN.md "Safety
+ * invariants"): which concerns may carry risk, which are administrative, the safeguarding line
+ * answered at each minute, and the wording of the contacts the engine adds.
+ */
+struct Safety {
+  /** Group of the safeguarding line; its first member is the office-hours line (MASH). */
+  std::string line;
+  std::vector<std::string> risk;           /**< concern values that may carry risk (unknown counts too) */
+  std::vector<std::string> administrative; /**< concern values that get no safety net */
+  std::vector<std::string> specialist;     /**< concern values routed to a specialist service: no level */
+  long long closing_minutes = 15;          /**< "closes soon" horizon, minutes */
+  Text net_why;      /**< why of the line added to a non-risk outcome */
+  Text takeover_why; /**< why of the line that takes over: {closing}, {time}, {service} */
+  Text named_why;    /**< why of a service added because a text names it: {service} */
+  /** Lines added to every non-administrative outcome for an audience (e.g. Childline). */
+  std::map<std::string, std::vector<GroupMember>> by_audience;
+};
+
 /** An answer of a question. */
 struct Option {
   Json value;                              /**< the fact's value (null: not known) */
@@ -160,6 +181,7 @@ class Model {
   std::vector<Level> levels;
   std::map<std::string, std::vector<GroupMember>> groups;
   std::vector<Rule> rules;
+  Safety safety;
   std::vector<Question> questions;
   std::map<std::string, Text> ui;   /**< ui.json, in key order */
   /** The parsed source documents by file name ("directory.json", …), as loaded. */
@@ -185,6 +207,23 @@ class Model {
   std::map<std::string, std::size_t, std::less<>> service_index_;
   std::map<std::string, std::size_t> town_index_; /**< lowercased town → locality index */
 };
+
+/**
+ * A service named inside wording: `{service:ID}` names that service, `{line:GROUP}` the member of
+ * the group to call at the instant (as `first_open` picks it). The engine replaces the reference
+ * with how a sentence names the service and shows the service on the same screen.
+ */
+struct TextRef {
+  enum class Kind { none, service, line };
+  Kind kind = Kind::none;
+  std::string id;
+};
+
+/** The reference in `braced` ("{service:mash}"), or Kind::none when it is not one. */
+TextRef parse_text_ref(std::string_view braced);
+
+/** Every reference in `text`, in order. */
+std::vector<TextRef> text_refs(std::string_view text);
 
 namespace detail {
 /** ASCII lowercase with leading and trailing white space removed. */

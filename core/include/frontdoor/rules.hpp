@@ -19,8 +19,14 @@ namespace frontdoor {
 struct ContactResult {
   const Service* service = nullptr;
   std::string why;   /**< resolved for the audience */
-  std::string rule;  /**< the rule that added it */
+  std::string rule;  /**< the rule that added it ("safety" when the engine did) */
   OpenState state;   /**< at the instant of evaluation */
+  /**
+   * Why the engine added or moved it: "" (a rule's contact), "lead" (put first: the line answered
+   * now on a risk path), "safety_net", "takeover" (the line after one that closes soon), "named"
+   * (a text names it) or "audience" (a line for every outcome of this audience, e.g. Childline).
+   */
+  std::string role;
 };
 
 /** One line of `explain`. */
@@ -72,9 +78,12 @@ const Question* next_question(const Model& model, const std::vector<std::string>
  */
 Json question_json(const Model& model, const Question& question, const std::string& audience);
 
-/** One contact as in docs/api.md (`contacts[]`), wording resolved for `audience`. */
+/**
+ * One contact as in docs/api.md (`contacts[]`), wording resolved for `audience`; `role` as in
+ * ContactResult ("" gives null).
+ */
 Json contact_json(const Service& service, const OpenState& state, const std::string& why,
-                            const std::string& audience);
+                  const std::string& audience, const std::string& role = "");
 
 /** The whole `route` response body (without `ok`) for an outcome. */
 Json outcome_json(const Model& model, const Outcome& outcome, const Facts& facts, UtcSeconds at);

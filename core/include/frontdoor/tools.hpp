@@ -14,6 +14,7 @@
 
 #include "frontdoor/calendar.hpp"
 #include "frontdoor/errors.hpp"
+#include "frontdoor/facts.hpp"
 #include "frontdoor/model.hpp"
 
 namespace frontdoor {
@@ -142,5 +143,47 @@ std::string freshness_csv(const std::vector<FreshnessRow>& rows);
 
 /** One CSV field, quoted when it holds a comma, quote or line break (RFC 4180). */
 std::string csv_field(std::string_view text);
+
+// ---------------------------------------------------------------------------------------------
+// Safety proof (tools_safety.cpp): the invariants of DESIGN.md for every path and instant
+
+/** A safety invariant that does not hold on one answer path at one instant. */
+struct SafetyViolation {
+  int property = 0;      /**< 0: 999 first in danger; 1–4, 6: DESIGN.md "Safety invariants" */
+  Facts facts;           /**< the answers of the path */
+  UtcSeconds at = 0;     /**< the instant */
+  std::string message;   /**< what is wrong, naming the path, the instant and the property */
+};
+
+/** What check_safety looked at and found. */
+struct SafetyReport {
+  std::size_t paths = 0;   /**< complete answer paths */
+  std::size_t checked = 0; /**< path × instant outcomes checked */
+  /** Instants evaluated path by path: each stands for every instant with the same open states. */
+  std::size_t distinct = 0;
+  std::vector<SafetyViolation> violations; /**< at most the limit given, first found first */
+  Problems problems;       /**< of the path walk (dead ends, cycles) */
+};
+
+/**
+ * The instants the proof covers: every quarter hour (UTC steps of 15 minutes, so a clock-change
+ * day has 92 or 100) of the seven days from `monday`, of every bank holiday and council closure
+ * day, and of both clock-change days, of the years `from_year` to `to_year`.
+ */
+std::vector<UtcSeconds> safety_instants(const Model& model, Date monday, int from_year, int to_year);
+
+/**
+ * Checks, for every answer path at every instant of `instants`: in danger, the danger number
+ * (ui.json `danger_number`) first (0); on a risk path, a line answered now first, or in office
+ * hours a line with unpublished hours first and the office-hours line second (1); on any other
+ * path but an administrative one, the safeguarding line answered now shown (2); a first line that
+ * closes within the closing horizon followed by a line open when it closes (3); a text telling
+ * the reader to call a service with that service shown (4); no level of need on a specialist or
+ * administrative route unless it leads to the safeguarding line (6). At most `limit` violations.
+ */
+SafetyReport check_safety(const Model& model, const std::vector<UtcSeconds>& instants, std::size_t limit = 20);
+
+/** The problems lint reports for `report`'s violations (`data.safety.property`, rules.json). */
+Problems safety_problems(const SafetyReport& report);
 
 }  // namespace frontdoor
