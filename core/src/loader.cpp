@@ -424,6 +424,7 @@ struct Loader {
       }
     }
     std::set<std::string> locality_ids, towns;
+    std::map<std::string, std::pair<std::string, std::size_t>> town_keys; // town_key → town, locality index
     if (const json* ls = c.array(doc, "localities", "")) {
       for (std::size_t i = 0; i < ls->size(); ++i) {
         const std::string p = "/localities/" + detail::to_string(i);
@@ -443,6 +444,13 @@ struct Loader {
             const std::string t = (*ts)[j].get<std::string>();
             if (!towns.insert(detail::fold(t)).second) {
               c.add("data.id.duplicate", tp, "town \"" + t + "\" is listed twice");
+              continue;
+            }
+            // Two spellings of one place ("Wootton Bassett") may share a locality, never two.
+            auto known = town_keys.emplace(detail::town_key(t), std::make_pair(t, i)).first;
+            if (known->second.second != i) {
+              c.add("data.id.duplicate", tp,
+                    "town \"" + t + "\" is the same place as \"" + known->second.first + "\" in another locality");
               continue;
             }
             loc.towns.push_back(t);

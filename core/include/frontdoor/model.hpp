@@ -173,7 +173,10 @@ class Model {
   const Question* question_for(std::string_view fact) const;
   /** Position of `fact`'s question in questions.json (questions.size() when none). */
   std::size_t question_index(std::string_view fact) const;
-  /** The locality of a town (trimmed, case-insensitive), or nullptr when not a known town. */
+  /**
+   * The locality of a town, matched by detail::town_key (case, spacing, hyphens, apostrophes,
+   * "upon", a leading "Royal" ignored), or nullptr when not a known town: never a guess.
+   */
   const Locality* locality_of_town(std::string_view town) const;
   /** Every town in the directory, sorted case-insensitively. */
   std::vector<std::string> towns() const;
@@ -189,6 +192,12 @@ class Model {
 namespace detail {
 /** ASCII lowercase with leading and trailing white space removed. */
 std::string fold(std::string_view text);
+/**
+ * The key a town is matched by: fold() after hyphens become spaces and apostrophes (' and U+2019)
+ * are dropped, with "upon" read as "on" and a leading "royal " dropped ("Bradford-upon-Avon" and
+ * "bradford on avon", "Royal Wootton Bassett" and "Wootton Bassett" have one key).
+ */
+std::string town_key(std::string_view text);
 }  // namespace detail
 
 }  // namespace frontdoor
