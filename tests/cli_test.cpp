@@ -565,12 +565,23 @@ TEST_CASE("frontdoor export, graph, paths, diff and lint --report run the data-t
     CHECK(missing.code == 1);
     CHECK(run_cli("diff " + quote(kData)).code == 2);
   }
-  SUBCASE("lint --report prints the freshness of each service") {
+  SUBCASE("lint --report prints the freshness of each service and of each fact from another page") {
     Run run = run_cli("lint" + data + " --report --at " + kAt);
     REQUIRE(run.code == 0);
     const auto rows = frontdoor::freshness_report(model, frontdoor::to_london(*frontdoor::parse_instant(kAt)).date);
     CHECK(run.out == frontdoor::freshness_csv(rows));
-    CHECK(lines_of(run.out).size() == model.services.size() + 1);
+    CHECK(lines_of(run.out).size() == rows.size() + 1);
+    // Each fact the contact page does not print, with its value and its own page.
+    CHECK(contains(run.out, "\nout-of-hours,phones/1,07796 994101,"
+                            "https://www.wiltshire.gov.uk/children-young-people-out-of-hours-safeguarding,"));
+    CHECK(contains(run.out, "\nintegrated-front-door,email,Integratedfrontdoor@wiltshire.gov.uk,"
+                            "https://www.wiltshire.gov.uk/article/1436/Child-protection,"));
+    CHECK(contains(run.out, "\nsupport-service,email,Integratedfrontdoor@wiltshire.gov.uk,"
+                            "https://www.wiltshire.gov.uk/article/1436/Child-protection,"));
+    CHECK(contains(run.out, "\nesa-registration,email,esa@wiltshire.gov.uk,"
+                            "https://wiltshiresvpp.org.uk/p/resource-hub/assessment-tools-1,"));
+    CHECK(contains(run.out, "\nparent-carer-council,phones/0,01225 764647,"
+                            "https://www.wiltshire.gov.uk/children-young-people-access,"));
     // Two years on, every entry is overdue.
     Run later = run_cli("lint" + data + " --report --at 2029-01-15T12:00:00Z");
     REQUIRE(later.code == 0);

@@ -66,8 +66,10 @@ const std::vector<Command>& commands() {
         "  Checks every data file together. Exit 0 when valid (warnings go to stderr);\n"
         "  otherwise exit 1 and one line per problem on stdout: `file: pointer: message [id]`.\n"
         "  --at ISO8601   the instant the checks assume (e.g. for overdue dates); default: now\n"
-        "  --report       also print the freshness report (CSV): each service, its source, the date\n"
-        "                 it was last checked and whether it is overdue (over 12 months)\n",
+        "  --report       also print the freshness report (CSV): each service, then each of its\n"
+        "                 phones, email, age limit and hours whose source is not the contact page\n"
+        "                 (directory.json contact_page), with the value, the source, the date it was\n"
+        "                 last checked and whether that is overdue (over 12 months)\n",
         {{"data"}, {"at"}, {"report", false}}},
        run_lint},
       {{"bundle",

@@ -33,11 +33,21 @@ struct Text {
   Json to_json(std::string_view audience) const { return resolve(audience); }
 };
 
+/**
+ * Where a fact came from: the page it was read on and the date it was last compared with that
+ * page. A fact whose data names no source of its own has its service's.
+ */
+struct Provenance {
+  std::string source; /**< the page's address */
+  Date checked;       /**< last compared with the page (never a build date) */
+};
+
 /** A phone line of a service. */
 struct Phone {
   std::string number;     /**< as printed in the source, e.g. "01234 567890" */
   std::string label;      /**< names the line */
   Json option;  /**< the menu option to choose (number or string), or null */
+  Provenance provenance;  /**< where the number is printed */
 };
 
 /** An inclusive age range in whole years. */
@@ -45,6 +55,7 @@ struct AgeRange {
   int min = 0;
   int max = 25;
   std::optional<Text> note;
+  Provenance provenance; /**< where the age limit is stated */
 };
 
 /** One service of directory.json. */
@@ -65,6 +76,8 @@ struct Service {
   std::vector<Text> notes;
   std::string source;
   Date checked;
+  Provenance email_provenance; /**< where the email address is printed (`email_source`) */
+  Provenance hours_provenance; /**< where the schedule and hours_text come from (`hours_source`) */
 };
 
 /** A locality (North, East, South, West) and its towns. */
@@ -156,6 +169,7 @@ class Model {
   std::vector<std::string> short_codes;
   std::vector<SupersededNumber> superseded;
   Date checked;                     /**< directory.json → checked */
+  std::string contact_page;         /**< directory.json → contact_page: the main source page ("" when not named) */
   Calendar calendar;
   std::vector<Level> levels;
   std::map<std::string, std::vector<GroupMember>> groups;
