@@ -76,12 +76,13 @@ struct Run {
   std::string err;
 };
 
-/** Runs `frontdoor <args>` (args already shell-quoted) with `input` on stdin. */
-Run run_cli(const std::string& args, const std::string& input = "") {
+/** Runs `frontdoor <args>` (args already shell-quoted) with `input` on stdin, in the folder `cwd` if given. */
+Run run_cli(const std::string& args, const std::string& input = "", const std::string& cwd = "") {
   TempDir io;
   io.write("stdin", input);
-  const std::string command = quote(FRONTDOOR_CLI) + " " + args + " <" + quote(io.file("stdin")) + " >" +
-                              quote(io.file("stdout")) + " 2>" + quote(io.file("stderr"));
+  const std::string command = (cwd.empty() ? "" : "cd " + quote(cwd) + " && ") + quote(FRONTDOOR_CLI) + " " + args +
+                              " <" + quote(io.file("stdin")) + " >" + quote(io.file("stdout")) + " 2>" +
+                              quote(io.file("stderr"));
   const int status = std::system(command.c_str());
   Run run;
   REQUIRE(status != -1);
@@ -283,17 +284,26 @@ TEST_CASE("frontdoor route prints the core's route response as pretty JSON") {
 }
 
 TEST_CASE("frontdoor holidays prints one ISO date a line") {
-  frontdoor::Session session;
-  SUBCASE("rules only without --data, as the core lists them") {
-    Run run = run_cli("holidays --from 2026 --to 2027");
+  SUBCASE("without --data it reads ./data, one-off holidays included") {
+    frontdoor::Session loaded = loaded_session();
+    Run run = run_cli("holidays --from 2022 --to 2023", "", FRONTDOOR_SOURCE_DIR);
     REQUIRE(run.code == 0);
-    const json expected = handle(session, {{"op", "holidays"}, {"from", 2026}, {"to", 2027}});
+    const json expected = handle(loaded, {{"op", "holidays"}, {"from", 2022}, {"to", 2023}});
     REQUIRE(expected.value("ok", false));
     std::vector<std::string> dates;
     for (const auto& holiday : expected["holidays"]) dates.push_back(holiday["date"]);
     CHECK(lines_of(run.out) == dates);
-    CHECK(dates.size() >= 16);
-    CHECK(contains(run.out, "2026-12-25\n"));
+    CHECK(contains(run.out, "2022-06-03\n"));  // the Platinum Jubilee
+    CHECK(contains(run.out, "2023-05-08\n"));  // the Coronation
+  }
+  SUBCASE("without --data and without ./data it refuses, naming what is missing") {
+    TempDir empty;
+    Run run = run_cli("holidays --from 2022 --to 2023", "", empty.path.string());
+    CHECK(run.code == 2);
+    CHECK(run.out.empty());
+    CHECK(contains(run.err, "./data"));
+    CHECK(contains(run.err, "--data DIR"));
+    CHECK(contains(run.err, "usage: frontdoor holidays"));
   }
   SUBCASE("with --data the calendar's exceptions apply") {
     frontdoor::Session loaded = loaded_session();
@@ -309,7 +319,7 @@ TEST_CASE("frontdoor holidays prints one ISO date a line") {
                                    "holidays --from 2026", "holidays --from -5 --to 2026", "holidays --to 2026 --from",
                                    "holidays --from 1066 --to 1067"}) {
       CAPTURE(args);
-      Run run = run_cli(args);
+      Run run = run_cli(args, "", FRONTDOOR_SOURCE_DIR);
       CHECK(run.code == 2);
       CHECK(contains(run.err, "usage: frontdoor holidays"));
     }
@@ -555,12 +565,23 @@ TEST_CASE("frontdoor export, graph, paths, diff and lint --report run the data-t
     CHECK(missing.code == 1);
     CHECK(run_cli("diff " + quote(kData)).code == 2);
   }
-  SUBCASE("lint --report prints the freshness of each service") {
+  SUBCASE("lint --report prints the freshness of each service and of each fact from another page") {
     Run run = run_cli("lint" + data + " --report --at " + kAt);
     REQUIRE(run.code == 0);
     const auto rows = frontdoor::freshness_report(model, frontdoor::to_london(*frontdoor::parse_instant(kAt)).date);
     CHECK(run.out == frontdoor::freshness_csv(rows));
-    CHECK(lines_of(run.out).size() == model.services.size() + 1);
+    CHECK(lines_of(run.out).size() == rows.size() + 1);
+    // Each fact the contact page does not print, with its value and its own page.
+    CHECK(contains(run.out, "\nout-of-hours,phones/1,07796 994101,"
+                            "https://www.wiltshire.gov.uk/children-young-people-out-of-hours-safeguarding,"));
+    CHECK(contains(run.out, "\nintegrated-front-door,email,Integratedfrontdoor@wiltshire.gov.uk,"
+                            "https://www.wiltshire.gov.uk/article/1436/Child-protection,"));
+    CHECK(contains(run.out, "\nsupport-service,email,Integratedfrontdoor@wiltshire.gov.uk,"
+                            "https://www.wiltshire.gov.uk/article/1436/Child-protection,"));
+    CHECK(contains(run.out, "\nesa-registration,email,esa@wiltshire.gov.uk,"
+                            "https://wiltshiresvpp.org.uk/p/resource-hub/assessment-tools-1,"));
+    CHECK(contains(run.out, "\nparent-carer-council,phones/0,01225 764647,"
+                            "https://www.wiltshire.gov.uk/children-young-people-access,"));
     // Two years on, every entry is overdue.
     Run later = run_cli("lint" + data + " --report --at 2029-01-15T12:00:00Z");
     REQUIRE(later.code == 0);

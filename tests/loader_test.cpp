@@ -280,6 +280,55 @@ TEST_CASE("warnings are reported but the data still loads") {
   }
 }
 
+TEST_CASE("each phone, email, age limit and schedule has a source and a checked date, its own or its service's") {
+  json files = fixture_files();
+  json& services = files["directory.json"]["services"];
+  REQUIRE(services[2]["id"] == "out-of-hours");
+  REQUIRE(services[5]["id"] == "sexual-health");
+  REQUIRE(services[6]["id"] == "front-door");
+  files["directory.json"]["contact_page"] = "https://example.org/source";
+  services[2]["phones"][0]["source"] = "https://example.org/out-of-hours";
+  services[2]["hours_source"] = "https://example.org/out-of-hours";
+  services[2]["hours_checked"] = "2026-10-30";
+  services[5]["age"]["source"] = "https://example.org/sexual-health";
+  services[6]["email_source"] = "https://example.org/email";
+  services[6]["email_checked"] = "2026-11-02";
+  LoadResult result = load_model(files, at());
+  INFO(lines(result.problems));
+  REQUIRE(result.model != nullptr);
+  const Model& m = *result.model;
+  CHECK(m.contact_page == "https://example.org/source");
+  SUBCASE("a fact that names no page has its service's source and date") {
+    CHECK(m.service("mash")->phones.at(0).provenance.source == "https://example.org/source");
+    CHECK(format_date(m.service("mash")->phones.at(0).provenance.checked) == "2026-11-01");
+    CHECK(m.service("mash")->hours_provenance.source == "https://example.org/source");
+  }
+  SUBCASE("a fact that names its page keeps it, with its own date where given") {
+    const Service& ooh = *m.service("out-of-hours");
+    CHECK(ooh.phones.at(0).provenance.source == "https://example.org/out-of-hours");
+    CHECK(format_date(ooh.phones.at(0).provenance.checked) == "2026-11-01");
+    CHECK(ooh.hours_provenance.source == "https://example.org/out-of-hours");
+    CHECK(format_date(ooh.hours_provenance.checked) == "2026-10-30");
+    CHECK(m.service("sexual-health")->age->provenance.source == "https://example.org/sexual-health");
+    CHECK(m.service("front-door")->email_provenance.source == "https://example.org/email");
+    CHECK(format_date(m.service("front-door")->email_provenance.checked) == "2026-11-02");
+  }
+  SUBCASE("a fact's own date more than 12 months old warns like the service's") {
+    services[2]["phones"][0]["checked"] = "2025-11-25";
+    LoadResult old = load_model(files, at());
+    REQUIRE(old.model != nullptr);
+    CHECK(has(old.problems, "data.checked.stale", "directory.json", "/services/2/phones/0/checked"));
+  }
+  SUBCASE("a source that is not a web address, or an email source without an email, is refused") {
+    services[2]["phones"][0]["source"] = "the out-of-hours page";
+    services[1]["email_source"] = "https://example.org/email";
+    LoadResult bad = load_model(files, at());
+    CHECK(bad.model == nullptr);
+    CHECK(has(bad.problems, "data.source.not_url", "directory.json", "/services/2/phones/0/source"));
+    CHECK(has(bad.problems, "data.source.no_fact", "directory.json", "/services/1/email_source"));
+  }
+}
+
 TEST_CASE("all problems are returned at once, across files") {
   json files = fixture_files();
   files["directory.json"]["services"][1]["phones"][0]["number"] = "0300";

@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -290,14 +291,92 @@ TEST_CASE("freshness_report flags entries checked over 12 months ago") {
   }
   SUBCASE("every service, with its source, in the CSV") {
     const auto rows = frontdoor::freshness_report(model, frontdoor::add_days(checked, 400));
-    REQUIRE(rows.size() == model.services.size());
+    std::vector<frontdoor::FreshnessRow> services;
+    for (const auto& row : rows)
+      if (row.fact == "service") services.push_back(row);
+    REQUIRE(services.size() == model.services.size());
     const auto csv = lines_of(frontdoor::freshness_csv(rows));
     CHECK(csv.size() == rows.size() + 1);
-    CHECK(csv[0] == "id,name,source,checked,days_since,status");
+    CHECK(csv[0] == "service,fact,value,source,checked,days_since,status");
+    for (std::size_t i = 0; i < services.size(); ++i) {
+      CHECK(services[i].service == model.services[i].id);
+      CHECK(services[i].value == model.services[i].name);
+      CHECK(services[i].source == model.services[i].source);
+    }
     for (std::size_t i = 0; i < rows.size(); ++i) {
-      CHECK(rows[i].source == model.services[i].source);
-      CHECK(csv[i + 1].rfind(frontdoor::csv_field(rows[i].id) + ",", 0) == 0);
+      CHECK(csv[i + 1].rfind(frontdoor::csv_field(rows[i].service) + "," + rows[i].fact + ",", 0) == 0);
       CHECK(csv[i + 1].find(rows[i].overdue ? ",overdue" : ",ok") != std::string::npos);
     }
+  }
+}
+
+namespace {
+
+/** The report's row for `fact` of `service`, or nullptr. */
+const frontdoor::FreshnessRow* fact_row(const std::vector<frontdoor::FreshnessRow>& rows, const std::string& service,
+                                        const std::string& fact) {
+  for (const auto& row : rows)
+    if (row.service == service && row.fact == fact) return &row;
+  return nullptr;
+}
+
+/** True when the row is there with this value and source. */
+bool listed(const std::vector<frontdoor::FreshnessRow>& rows, const std::string& service, const std::string& fact,
+            const std::string& value, const std::string& source) {
+  const auto* row = fact_row(rows, service, fact);
+  return row && row->value == value && row->source == source && !row->checked.empty();
+}
+
+}  // namespace
+
+TEST_CASE("freshness_report lists every fact whose source is not the contact page") {
+  auto loaded = load();
+  const frontdoor::Model& model = loaded->model();
+  const auto rows = frontdoor::freshness_report(model, model.checked);
+  const std::string contact = "https://www.wiltshire.gov.uk/article/1433/Contact-children-s-services";
+  REQUIRE(model.contact_page == contact);
+
+  SUBCASE("the facts the contact page does not print, each with its own page") {
+    CHECK(listed(rows, "out-of-hours", "phones/1", "07796 994101",
+                 "https://www.wiltshire.gov.uk/children-young-people-out-of-hours-safeguarding"));
+    CHECK(listed(rows, "integrated-front-door", "email", "Integratedfrontdoor@wiltshire.gov.uk",
+                 "https://www.wiltshire.gov.uk/article/1436/Child-protection"));
+    CHECK(listed(rows, "support-service", "email", "Integratedfrontdoor@wiltshire.gov.uk",
+                 "https://www.wiltshire.gov.uk/article/1436/Child-protection"));
+    CHECK(listed(rows, "esa-registration", "email", "esa@wiltshire.gov.uk",
+                 "https://wiltshiresvpp.org.uk/p/resource-hub/assessment-tools-1"));
+    CHECK(listed(rows, "parent-carer-council", "phones/0", "01225 764647",
+                 "https://www.wiltshire.gov.uk/children-young-people-access"));
+  }
+  SUBCASE("the facts on the contact page are not listed") {
+    CHECK(fact_row(rows, "out-of-hours", "phones/0") == nullptr);
+    CHECK(fact_row(rows, "mash", "phones/0") == nullptr);
+    CHECK(fact_row(rows, "mash", "hours") == nullptr);
+    CHECK(fact_row(rows, "sexual-health", "age") == nullptr);
+    for (const auto& row : rows)
+      if (row.fact != "service") CHECK_MESSAGE(row.source != contact, row.service << " " << row.fact);
+  }
+  SUBCASE("each fact row carries the date it was last checked against its page") {
+    const auto* row = fact_row(rows, "out-of-hours", "phones/1");
+    REQUIRE(row != nullptr);
+    CHECK(row->checked == frontdoor::format_date(model.service("out-of-hours")->checked));
+  }
+  SUBCASE("the contact page is the data's, not the code's") {
+    json directory = frontdoor::test::read_json("data/directory.json");
+    directory["contact_page"] = "https://www.wiltshire.gov.uk/children-young-people-out-of-hours-safeguarding";
+    directory["services"][1]["phones"][1]["checked"] = "2026-11-20";
+    REQUIRE(directory["services"][1]["id"] == "out-of-hours");
+    auto other = load({{"directory.json", directory}});
+    const auto moved = frontdoor::freshness_report(other->model(), other->model().checked);
+    CHECK(fact_row(moved, "out-of-hours", "phones/1") == nullptr);
+    CHECK(listed(moved, "mash", "phones/0", "0300 456 0108", contact));
+    CHECK(fact_row(moved, "mash", "hours") != nullptr);
+    // A fact's own checked date is its row's.
+    directory["contact_page"] = contact;
+    auto dated = load({{"directory.json", directory}});
+    const auto dated_rows = frontdoor::freshness_report(dated->model(), dated->model().checked);
+    const auto* row = fact_row(dated_rows, "out-of-hours", "phones/1");
+    REQUIRE(row != nullptr);
+    CHECK(row->checked == "2026-11-20");
   }
 }

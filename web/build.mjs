@@ -188,14 +188,39 @@ export function calendarFrom(calendar) {
 /**
  * The data files without what only the build and `frontdoor lint` read, so one visit downloads
  * less (about 0.35 KB brotli): each file's `$schema` and `$comment`, directory.json's
- * `publisher` (for the CLI's ORUK export) and `superseded_numbers` (listed by the static
- * directory) and ui.json's `directory_*` wording (the static directory's). The static directory
+ * `publisher` (for the CLI's ORUK export), `superseded_numbers` (listed by the static
+ * directory) and the provenance of single facts (`contact_page` and the per-fact sources and
+ * dates of PER_FACT_PROVENANCE, for `frontdoor lint --report`), and ui.json's `directory_*`
+ * wording (the static directory's). The static directory
  * is rendered here at build time from the whole data. The core loads the result like the whole
  * (makeBundle checks it); the element reads none of them.
  * Also calendar.json's exceptions dated before the year before its `checked` date (moved bank
  * holidays of 1995–2023, about 0.28 KB brotli): the element routes at the browser's clock, and a
  * past exception changes no answer given from that year on.
  */
+export const PER_FACT_PROVENANCE = {
+  service: ['email_source', 'email_checked', 'hours_source', 'hours_checked'],
+  phone: ['source', 'checked'],
+  age: ['source', 'checked'],
+};
+
+/** directory.json's services without the per-fact provenance (PER_FACT_PROVENANCE), copied where changed. */
+function withoutFactProvenance(services) {
+  const drop = (object, keys) => {
+    if (!object || typeof object !== 'object' || Array.isArray(object) || !keys.some((k) => k in object)) return object;
+    const copy = { ...object };
+    for (const key of keys) delete copy[key];
+    return copy;
+  };
+  return services.map((service) => {
+    if (!service || typeof service !== 'object' || Array.isArray(service)) return service;
+    const out = drop(service, PER_FACT_PROVENANCE.service);
+    const phones = Array.isArray(out.phones) ? out.phones.map((p) => drop(p, PER_FACT_PROVENANCE.phone)) : out.phones;
+    const age = drop(out.age, PER_FACT_PROVENANCE.age);
+    return phones === out.phones && age === out.age ? out : { ...out, phones, age };
+  });
+}
+
 export function forBrowser(files) {
   const out = {};
   const names = Object.keys(files).sort((a, b) => browserRank(a) - browserRank(b) || (a < b ? -1 : a > b ? 1 : 0));
@@ -211,6 +236,8 @@ export function forBrowser(files) {
     if (name === 'directory.json') {
       delete keep.publisher;
       delete keep.superseded_numbers;
+      delete keep.contact_page;
+      if (Array.isArray(keep.services)) keep.services = withoutFactProvenance(keep.services);
     }
     if (name === 'ui.json') {
       for (const key of Object.keys(keep)) if (key.startsWith('directory_')) delete keep[key];

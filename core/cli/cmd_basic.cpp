@@ -1,4 +1,5 @@
 // route, holidays and bundle: one request each, printed as the core answered it.
+#include <filesystem>
 #include <iostream>
 
 #include "cli.hpp"
@@ -31,7 +32,13 @@ int run_holidays(const Args& args) {
   const int to = parse_year("to", args.require("to"));
   if (from > to) throw UsageError("bad years: --from " + std::to_string(from) + " is after --to " + std::to_string(to));
   Session session;
-  if (auto dir = args.get("data")) load_data(session, *dir);
+  const std::string dir = args.get("data").value_or("data");
+  std::error_code ec;
+  // Without the data the one-off holidays (2022 Jubilee, 2023 Coronation) would be silently missing.
+  if (!args.has("data") && !std::filesystem::is_directory(dir, ec))
+    throw UsageError("no ./data folder here, and without data/calendar.json the list would lack the one-off bank "
+                     "holidays (e.g. the 2022 Jubilee and 2023 Coronation): give --data DIR");
+  load_data(session, dir);
   const Json request = {{"op", "holidays"}, {"from", from}, {"to", to}};
   const Json refused = Json::parse(session.handle(request.dump()));
   if (!refused.value("ok", false)) {

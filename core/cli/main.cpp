@@ -17,7 +17,7 @@ const char* const kOverview =
     "  route     who to contact now, as JSON\n"
     "  ask       the wizard in a terminal\n"
     "  holidays  England & Wales bank holidays, one ISO date a line\n"
-    "  lint      check a data folder (--report: freshness of each entry)\n"
+    "  lint      check a data folder (--report: freshness and provenance of each entry)\n"
     "  bundle    the minified data bundle for the web widget\n"
     "  export    the directory as Open Referral UK 3.0 JSON\n"
     "  graph     the question flow and rules as Graphviz dot or Mermaid\n"
@@ -56,9 +56,9 @@ const std::vector<Command>& commands() {
        run_ask},
       {{"holidays",
         "usage: frontdoor holidays --from YEAR --to YEAR [--data DIR]\n"
-        "  England & Wales bank holidays from 1 January YEAR to 31 December YEAR, one ISO date a line.\n"
-        "  Without --data: the rules only (no one-off changes). With --data: the exceptions in\n"
-        "  DIR/calendar.json apply too (council closure days are not bank holidays and are not listed).\n",
+        "  England & Wales bank holidays from 1 January YEAR to 31 December YEAR, one ISO date a line,\n"
+        "  with the one-off changes in DIR/calendar.json (council closure days are not bank holidays\n"
+        "  and are not listed). --data defaults to ./data; without it and without ./data: exit 2.\n",
         {{"from"}, {"to"}, {"data"}}},
        run_holidays},
       {{"lint",
@@ -66,8 +66,10 @@ const std::vector<Command>& commands() {
         "  Checks every data file together. Exit 0 when valid (warnings go to stderr);\n"
         "  otherwise exit 1 and one line per problem on stdout: `file: pointer: message [id]`.\n"
         "  --at ISO8601   the instant the checks assume (e.g. for overdue dates); default: now\n"
-        "  --report       also print the freshness report (CSV): each service, its source, the date\n"
-        "                 it was last checked and whether it is overdue (over 12 months)\n",
+        "  --report       also print the freshness report (CSV): each service, then each of its\n"
+        "                 phones, email, age limit and hours whose source is not the contact page\n"
+        "                 (directory.json contact_page), with the value, the source, the date it was\n"
+        "                 last checked and whether that is overdue (over 12 months)\n",
         {{"data"}, {"at"}, {"report", false}}},
        run_lint},
       {{"bundle",

@@ -132,6 +132,12 @@ bool phone_shape(const std::string& s) {
   return true;
 }
 
+/** An http:// or https:// address. */
+bool web_address(const std::string& text) {
+  // compare, not rfind(prefix, 0): the same test without std::string::rfind in the wasm.
+  return text.compare(0, 8, "https://") == 0 || text.compare(0, 7, "http://") == 0;
+}
+
 std::string type_name(const json& v) {
   if (v.is_number_integer()) return "an integer";
   if (v.is_number()) return "a number";
@@ -362,6 +368,27 @@ struct Loader {
       c.add("data.checked.future", pointer, "checked date " + format_date(d) + " is after " + format_date(today), true);
   }
 
+  /**
+   * The provenance of one fact: `node`'s `source_key` and `checked_key` members, each defaulting
+   * to the service's `source` and `checked`.
+   */
+  Provenance provenance(Checker& c, const json& node, const char* source_key, const char* checked_key,
+                        const std::string& pointer, const Service& service) {
+    Provenance out{service.source, service.checked};
+    if (auto s = c.string(node, source_key, pointer)) {
+      if (web_address(*s))
+        out.source = *s;
+      else
+        c.add("data.source.not_url", pointer + "/" + source_key,
+              "source \"" + *s + "\" is not the web address (http:// or https://) of the page the fact is on");
+    }
+    if (auto d = c.date(node, checked_key, pointer)) {
+      out.checked = *d;
+      freshness(c, *d, pointer + "/" + checked_key);
+    }
+    return out;
+  }
+
   void phone(Checker& c, const std::string& number, const std::string& pointer, bool check_superseded) {
     const std::string d = digits_of(number);
     bool short_code = false;
@@ -382,7 +409,14 @@ struct Loader {
     if (it == docs.end()) return;
     const json& doc = it->second;
     Checker c{problems, "directory.json"};
-    c.fields(doc, "", {"checked", "localities", "services"}, {"publisher", "short_codes", "superseded_numbers"}, true);
+    c.fields(doc, "", {"checked", "localities", "services"},
+             {"publisher", "contact_page", "short_codes", "superseded_numbers"}, true);
+    if (auto page = c.string(doc, "contact_page", "")) {
+      if (web_address(*page))
+        model.contact_page = *page;
+      else
+        c.add("data.source.not_url", "/contact_page", "\"" + *page + "\" is not a web address (http:// or https://)");
+    }
     if (const json* p = Checker::member(doc, "publisher"); p && !p->is_null()) {
       if (c.fields(*p, "/publisher", {"id", "name"}, {"url"})) {
         c.id(*p, "id", "/publisher");
@@ -424,6 +458,7 @@ struct Loader {
       }
     }
     std::set<std::string> locality_ids, towns;
+    std::map<std::string, std::pair<std::string, std::size_t>> town_keys; // town_key → town, locality index
     if (const json* ls = c.array(doc, "localities", "")) {
       for (std::size_t i = 0; i < ls->size(); ++i) {
         const std::string p = "/localities/" + detail::to_string(i);
@@ -445,6 +480,13 @@ struct Loader {
               c.add("data.id.duplicate", tp, "town \"" + t + "\" is listed twice");
               continue;
             }
+            // Two spellings of one place ("Wootton Bassett") may share a locality, never two.
+            auto known = town_keys.emplace(detail::town_key(t), std::make_pair(t, i)).first;
+            if (known->second.second != i) {
+              c.add("data.id.duplicate", tp,
+                    "town \"" + t + "\" is the same place as \"" + known->second.first + "\" in another locality");
+              continue;
+            }
             loc.towns.push_back(t);
           }
         }
@@ -457,7 +499,8 @@ struct Loader {
         const std::string p = "/services/" + detail::to_string(i);
         const json& s = (*ss)[i];
         if (!c.fields(s, p, {"id", "name", "audiences", "phones", "schedule", "source", "checked"},
-                      {"organisation", "summary", "age", "email", "web", "hours_text", "localities", "have_ready", "notes", "called"}))
+                      {"organisation", "summary", "age", "email", "email_source", "email_checked", "web", "hours_text",
+                       "hours_source", "hours_checked", "localities", "have_ready", "notes", "called"}))
           continue;
         Service svc;
         svc.id = c.id(s, "id", p);
@@ -465,6 +508,12 @@ struct Loader {
         svc.name = c.str(s, "name", p);
         svc.organisation = c.str(s, "organisation", p, true);
         if (auto t = c.text_member(s, "summary", p)) svc.summary = *t;
+        // Read first: each fact's provenance defaults to them.
+        svc.source = c.str(s, "source", p);
+        if (auto d = c.date(s, "checked", p)) {
+          svc.checked = *d;
+          freshness(c, *d, p + "/checked");
+        }
         if (const json* a = c.array(s, "audiences", p)) {
           for (std::size_t j = 0; j < a->size(); ++j) {
             const json& v = (*a)[j];
@@ -477,7 +526,7 @@ struct Loader {
         }
         if (const json* age = Checker::member(s, "age"); age && !age->is_null()) {
           const std::string ap = p + "/age";
-          if (c.fields(*age, ap, {}, {"min", "max", "note"})) {
+          if (c.fields(*age, ap, {}, {"min", "max", "note", "source", "checked"})) {
             const json* mn = Checker::member(*age, "min");
             const json* mx = Checker::member(*age, "max");
             bool ok = true;
@@ -492,7 +541,8 @@ struct Loader {
               else if (lo > hi)
                 c.add("data.age.range", ap, "age range is inverted: " + detail::to_string(lo) + " to " + detail::to_string(hi));
               else
-                svc.age = AgeRange{static_cast<int>(lo), static_cast<int>(hi), c.text_member(*age, "note", ap)};
+                svc.age = AgeRange{static_cast<int>(lo), static_cast<int>(hi), c.text_member(*age, "note", ap),
+                                   provenance(c, *age, "source", "checked", ap, svc)};
             }
           }
         }
@@ -500,7 +550,7 @@ struct Loader {
           for (std::size_t j = 0; j < ph->size(); ++j) {
             const std::string pp = p + "/phones/" + detail::to_string(j);
             const json& n = (*ph)[j];
-            if (!c.fields(n, pp, {"number"}, {"label", "option"})) continue;
+            if (!c.fields(n, pp, {"number"}, {"label", "option", "source", "checked"})) continue;
             Phone phone_entry;
             phone_entry.number = c.str(n, "number", pp);
             phone_entry.label = c.str(n, "label", pp, true);
@@ -511,6 +561,7 @@ struct Loader {
                 c.type_error(pp + "/option", "a whole number, a string or null", *o);
             }
             if (!phone_entry.number.empty()) phone(c, phone_entry.number, pp + "/number", true);
+            phone_entry.provenance = provenance(c, n, "source", "checked", pp, svc);
             svc.phones.push_back(phone_entry);
           }
         }
@@ -519,9 +570,15 @@ struct Loader {
             c.add("data.field.type", p + "/email", "\"" + *e + "\" is not an email address");
           svc.email = e;
         }
+        svc.email_provenance = provenance(c, s, "email_source", "email_checked", p, svc);
+        if (!svc.email)
+          for (const char* key : {"email_source", "email_checked"})
+            if (Checker::member(s, key))
+              c.add("data.source.no_fact", p + "/" + key,
+                    std::string("\"") + key + "\" names where the email address comes from, but the service has no email");
+        svc.hours_provenance = provenance(c, s, "hours_source", "hours_checked", p, svc);
         if (auto w = c.string(s, "web", p, true)) {
-          // compare, not rfind(prefix, 0): the same test without std::string::rfind in the wasm.
-          if (w->compare(0, 8, "https://") != 0 && w->compare(0, 7, "http://") != 0)
+          if (!web_address(*w))
             c.add("data.field.type", p + "/web", "\"" + *w + "\" is not a web address (http:// or https://)");
           svc.web = w;
         }
@@ -542,11 +599,6 @@ struct Loader {
         svc.have_ready = c.text_list(s, "have_ready", p);
         svc.notes = c.text_list(s, "notes", p);
         svc.called = c.text_member(s, "called", p);
-        svc.source = c.str(s, "source", p);
-        if (auto d = c.date(s, "checked", p)) {
-          svc.checked = *d;
-          freshness(c, *d, p + "/checked");
-        }
         if (svc.phones.empty() && !svc.email && !svc.web)
           c.add("data.field.missing", p, "service \"" + svc.id + "\" has no phone, email or web address");
         model.services.push_back(std::move(svc));

@@ -38,6 +38,39 @@ std::string fold(std::string_view text) {
   }
   return out;
 }
+
+std::string town_key(std::string_view text) {
+  std::string plain;
+  plain.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\'') continue;
+    // U+2019 (a typographic apostrophe) is the bytes E2 80 99.
+    if (c == '\xE2' && text.compare(i, 3, "\xE2\x80\x99") == 0) {
+      i += 2;
+      continue;
+    }
+    plain += c == '-' ? ' ' : c;
+  }
+  std::string key;
+  std::size_t word = 0;
+  const std::string folded = fold(plain);
+  for (std::size_t b = 0; b < folded.size();) {
+    std::size_t e = folded.find(' ', b);
+    if (e == std::string::npos) e = folded.size();
+    std::string_view w(folded.data() + b, e - b);
+    const bool last = e == folded.size();
+    // "Royal Wootton Bassett" is also written "Wootton Bassett"; "Bradford upon Avon" means
+    // "Bradford on Avon". Neither rewrite can make an unknown place match a different town.
+    if (!(word == 0 && !last && w == "royal")) {
+      if (!key.empty()) key += ' ';
+      key += (word > 0 && w == "upon") ? std::string_view("on") : w;
+    }
+    ++word;
+    b = e + 1;
+  }
+  return key;
+}
 }  // namespace detail
 
 const Service* Model::service(std::string_view id) const {
@@ -64,7 +97,7 @@ std::size_t Model::question_index(std::string_view fact) const {
 }
 
 const Locality* Model::locality_of_town(std::string_view town) const {
-  auto it = town_index_.find(detail::fold(town));
+  auto it = town_index_.find(detail::town_key(town));
   return it == town_index_.end() ? nullptr : &localities[it->second];
 }
 
@@ -86,7 +119,7 @@ void Model::index() {
   town_index_.clear();
   for (std::size_t i = 0; i < services.size(); ++i) service_index_.emplace(services[i].id, i);
   for (std::size_t i = 0; i < localities.size(); ++i)
-    for (const auto& t : localities[i].towns) town_index_.emplace(detail::fold(t), i);
+    for (const auto& t : localities[i].towns) town_index_.emplace(detail::town_key(t), i);
 }
 
 TextRef parse_text_ref(std::string_view braced) {

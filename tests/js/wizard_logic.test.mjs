@@ -330,6 +330,20 @@ describe('checks', () => {
     assert.deepEqual(W.townsOf(null), []);
   });
 
+  test('towns: every spelling of tests/cases/towns.json reaches the locality the core gives it', () => {
+    const directory = JSON.parse(readFileSync(join(ROOT, 'data', 'directory.json'), 'utf8'));
+    const { spellings } = JSON.parse(readFileSync(join(ROOT, 'tests', 'cases', 'towns.json'), 'utf8'));
+    const towns = W.townsOf(directory);
+    const localityOf = (town) => directory.localities.find((l) => l.towns.includes(town))?.id ?? null;
+    for (const { input, locality } of spellings) {
+      const town = W.matchTown(input, towns);
+      assert.equal(town === null ? null : localityOf(town), locality, `"${input}"`);
+      if (town !== null) assert.ok(towns.includes(town), `"${input}" is answered with the directory's spelling`);
+    }
+    assert.equal(W.townKey('Royal'), 'royal');
+    assert.equal(W.townKey('Bradford-upon-Avon'), 'bradford on avon');
+  });
+
   test('attributes: good values converted, bad ones named with their value', () => {
     const base = 'https://council.example/children/';
     assert.deepEqual(W.checkAttribute('audience', 'professional', base), { value: 'professional' });

@@ -8,7 +8,8 @@
  * data.field.unknown, data.field.type; data.id.invalid, data.id.duplicate; data.wording;
  * data.date; data.phone.not_uk, data.phone.superseded; data.ref.service, data.ref.group,
  * data.ref.locality, data.ref.level, data.ref.fact, data.ref.value, data.ref.audience;
- * data.age.range; data.rules.condition, data.rules.catch_all, data.rules.empty,
+ * data.age.range; data.source.not_url (a per-fact source or contact_page that is not a web
+ * address), data.source.no_fact (email_source or email_checked without an email); data.rules.condition, data.rules.catch_all, data.rules.empty,
  * data.rules.unreachable, data.rules.no_question; data.questions.type, data.questions.duplicate_fact,
  * data.questions.unused, data.questions.cycle; data.paths.dead_end, data.paths.no_contact;
  * data.ui.missing (an age range with no note while ui.json lacks "age_outside");

@@ -33,11 +33,21 @@ struct Text {
   Json to_json(std::string_view audience) const { return resolve(audience); }
 };
 
+/**
+ * Where a fact came from: the page it was read on and the date it was last compared with that
+ * page. A fact whose data names no source of its own has its service's.
+ */
+struct Provenance {
+  std::string source; /**< the page's address */
+  Date checked;       /**< last compared with the page (never a build date) */
+};
+
 /** A phone line of a service. */
 struct Phone {
   std::string number;     /**< as printed in the source, e.g. "01234 567890" */
   std::string label;      /**< names the line */
   Json option;  /**< the menu option to choose (number or string), or null */
+  Provenance provenance;  /**< where the number is printed */
 };
 
 /** An inclusive age range in whole years. */
@@ -45,6 +55,7 @@ struct AgeRange {
   int min = 0;
   int max = 25;
   std::optional<Text> note;
+  Provenance provenance; /**< where the age limit is stated */
 };
 
 /** One service of directory.json. */
@@ -65,6 +76,8 @@ struct Service {
   std::vector<Text> notes;
   std::string source;
   Date checked;
+  Provenance email_provenance; /**< where the email address is printed (`email_source`) */
+  Provenance hours_provenance; /**< where the schedule and hours_text come from (`hours_source`) */
   /** How a sentence names the service ("the Out of Hours service"); defaults to `name`. */
   std::optional<Text> called;
 };
@@ -177,6 +190,7 @@ class Model {
   std::vector<std::string> short_codes;
   std::vector<SupersededNumber> superseded;
   Date checked;                     /**< directory.json → checked */
+  std::string contact_page;         /**< directory.json → contact_page: the main source page ("" when not named) */
   Calendar calendar;
   std::vector<Level> levels;
   std::map<std::string, std::vector<GroupMember>> groups;
@@ -195,7 +209,10 @@ class Model {
   const Question* question_for(std::string_view fact) const;
   /** Position of `fact`'s question in questions.json (questions.size() when none). */
   std::size_t question_index(std::string_view fact) const;
-  /** The locality of a town (trimmed, case-insensitive), or nullptr when not a known town. */
+  /**
+   * The locality of a town, matched by detail::town_key (case, spacing, hyphens, apostrophes,
+   * "upon", a leading "Royal" ignored), or nullptr when not a known town: never a guess.
+   */
   const Locality* locality_of_town(std::string_view town) const;
   /** Every town in the directory, sorted case-insensitively. */
   std::vector<std::string> towns() const;
@@ -228,6 +245,12 @@ std::vector<TextRef> text_refs(std::string_view text);
 namespace detail {
 /** ASCII lowercase with leading and trailing white space removed. */
 std::string fold(std::string_view text);
+/**
+ * The key a town is matched by: fold() after hyphens become spaces and apostrophes (' and U+2019)
+ * are dropped, with "upon" read as "on" and a leading "royal " dropped ("Bradford-upon-Avon" and
+ * "bradford on avon", "Royal Wootton Bassett" and "Wootton Bassett" have one key).
+ */
+std::string town_key(std::string_view text);
 }  // namespace detail
 
 }  // namespace frontdoor

@@ -125,20 +125,28 @@ std::string diff_csv(const Model& model, const std::vector<PathChange>& changes)
 // ---------------------------------------------------------------------------------------------
 // Freshness report (tools_report.cpp)
 
-/** How fresh one directory entry is. */
+/** How fresh one directory entry is: a service, or one fact of it that comes from another page. */
 struct FreshnessRow {
-  std::string id;
-  std::string name;
+  std::string service; /**< the service id */
+  std::string fact;    /**< "service", or the fact: "phones/N", "email", "age" or "hours" */
+  std::string value;   /**< the service's name, or the fact: a number, an address, "13 to 24", the hours text */
   std::string source;
   std::string checked; /**< YYYY-MM-DD */
   long long days = 0;  /**< days from `checked` to the report date (negative: in the future) */
   bool overdue = false; /**< last checked more than 12 months (calendar months) before the report date */
 };
 
-/** Each service of the directory with its source and checked date, in directory order. */
+/**
+ * In directory order, each service with its source and checked date, followed by every phone
+ * number, email address, age limit and schedule of it whose source is not the contact page
+ * (directory.json → contact_page; every fact when none is named).
+ */
 std::vector<FreshnessRow> freshness_report(const Model& model, Date today);
 
-/** CSV (RFC 4180 quoting, header `id,name,source,checked,days_since,status`, status `ok`, `overdue` or `future`). */
+/**
+ * CSV (RFC 4180 quoting, header `service,fact,value,source,checked,days_since,status`, status
+ * `ok`, `overdue` or `future`).
+ */
 std::string freshness_csv(const std::vector<FreshnessRow>& rows);
 
 /** One CSV field, quoted when it holds a comma, quote or line break (RFC 4180). */

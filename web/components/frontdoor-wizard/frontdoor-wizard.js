@@ -328,12 +328,23 @@ function townsOf(directory) {
   return towns;
 }
 
-/** The directory's spelling of a typed town (case and spacing ignored), or null. */
+/**
+ * The key a town is matched by, as the core's detail::town_key (core/src/model.cpp): ASCII case,
+ * spacing, hyphens and apostrophes ignored, "upon" read as "on", a leading "royal" dropped.
+ */
+function townKey(text) {
+  const words = String(text).replace(/['\u2019]/g, '').replace(/-/g, ' ').replace(/[A-Z]/g, (c) => c.toLowerCase())
+    .split(/[ \t\n\v\f\r]+/).filter(Boolean);
+  const key = words.map((word, i) => (i > 0 && word === 'upon' ? 'on' : word));
+  if (key.length > 1 && key[0] === 'royal') key.shift();
+  return key.join(' ');
+}
+
+/** The directory's spelling of a typed town (townKey: case, spacing, hyphens… ignored), or null. */
 function matchTown(text, towns) {
-  const key = (s) => String(s).trim().replace(/\s+/g, ' ').toLowerCase();
-  const wanted = key(text ?? '');
+  const wanted = townKey(text ?? '');
   if (!wanted) return null;
-  return towns.find((town) => key(town) === wanted) || null;
+  return towns.find((town) => townKey(town) === wanted) || null;
 }
 
 /**
@@ -1917,4 +1928,4 @@ if (typeof customElements !== 'undefined' && typeof HTMLElement !== 'undefined' 
   serveCore(self);
 }
 
-export { resolveWording, templateParts, fillTemplate, makeTranslator, telHref, isoInstant, londonParts, formatClock, formatLondonDay, formatWhen, formatUntil, formatDate, formatDateTime, openStatusText, pickContacts, newFlow, flowFacts, flowAnswer, flowBack, flowChange, flowReset, flowRemembered, checkNumber, townsOf, matchTown, checkAttribute, shiftPress, exitKeyUp, idlePhase, questionOptions, placesFor, replayAnswer, recordText, bundleFiles, startFor, firstScreenMatches, FIRST_SCREEN_UI };
+export { resolveWording, templateParts, fillTemplate, makeTranslator, telHref, isoInstant, londonParts, formatClock, formatLondonDay, formatWhen, formatUntil, formatDate, formatDateTime, openStatusText, pickContacts, newFlow, flowFacts, flowAnswer, flowBack, flowChange, flowReset, flowRemembered, checkNumber, townsOf, townKey, matchTown, checkAttribute, shiftPress, exitKeyUp, idlePhase, questionOptions, placesFor, replayAnswer, recordText, bundleFiles, startFor, firstScreenMatches, FIRST_SCREEN_UI };
