@@ -41,6 +41,8 @@ const FIRST_SCREEN_UI = ['danger_line', 'danger_number', 'exit_prefix', 'exit_bu
 const CORE_WAIT_MS = 5000;
 /** How often an outcome on screen is checked against the clock. */
 const REFRESH_MS = 60000;
+/** A device clock further than this from the server's is not trusted (serverClock). */
+const CLOCK_TOLERANCE_MS = 5 * 60000;
 /** At most this many outcomes are built ahead for the answers to one question (_prepare). */
 const PREPARED_OUTCOMES = 12;
 /** Shown only when the data bundle (and so ui.json) could not be used. */
@@ -144,8 +146,8 @@ function londonParts(instant) {
 }
 
 /**
- * GOV.UK style clock time in London: "5pm", "8:45am", "midnight", "midday".
- * `words` gives the wording for midnight and midday (from ui.json).
+ * Clock time in London as the directory's hours are written (and the CLI's `ask`): "5pm",
+ * "8.45am", "midnight", "midday". `words` gives the wording for midnight and midday (ui.json).
  */
 function formatClock(instant, words = {}) {
   const p = londonParts(instant);
@@ -154,7 +156,7 @@ function formatClock(instant, words = {}) {
   if (p.minute === 0 && p.hour === 12) return words.midday || '12pm';
   const suffix = p.hour < 12 ? 'am' : 'pm';
   const hour12 = p.hour % 12 === 0 ? 12 : p.hour % 12;
-  const minutes = p.minute === 0 ? '' : `:${String(p.minute).padStart(2, '0')}`;
+  const minutes = p.minute === 0 ? '' : `.${String(p.minute).padStart(2, '0')}`;
   return `${hour12}${minutes}${suffix}`;
 }
 
@@ -187,34 +189,47 @@ function formatLondonDay(instant, locale = 'en-GB') {
 }
 
 /**
+ * A London day (a day number, as dayNumber) `day - today` days on: its weekday within 6 days
+ * ("Monday"), else with its date ("Monday 14 December").
+ */
+function dayWords(day, today, locale) {
+  const date = new Date(day * 86400000);
+  const fields = day - today <= 6 ? { weekday: 'long' } : { weekday: 'long', day: 'numeric', month: 'long' };
+  return dateWords(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), locale, fields);
+}
+
+/**
  * When something happens, relative to `now`: templates `when_today` ("today at {time}"),
- * `when_tomorrow` ("tomorrow at {time}"), `when_day` ("{day} at {time}").
+ * `when_tomorrow` ("tomorrow at {time}"), `when_day` ("{day} at {time}", day as dayWords).
+ * The same wording as `frontdoor ask` (core/cli/open_status.cpp; tests/cases/open_status.json).
  */
 function formatWhen(instant, now, t, locale = 'en-GB') {
   const target = londonParts(instant);
   const today = londonParts(now);
   if (!target || !today) return '';
   const time = formatClock(instant, { midnight: t('time_midnight'), midday: t('time_midday') });
-  const diff = dayNumber(target) - dayNumber(today);
+  const day = dayNumber(target);
+  const diff = day - dayNumber(today);
   if (diff === 0) return t('when_today', { time });
   if (diff === 1) return t('when_tomorrow', { time });
-  return t('when_day', { day: formatLondonDay(instant, locale), time });
+  return t('when_day', { day: dayWords(day, dayNumber(today), locale), time });
 }
 
 /**
- * Until when something stays open: "5pm" today (midnight at the end of today counts as today),
- * `until_tomorrow` ("9am tomorrow"), else `until_day` ("9am on Monday 30 November").
+ * Until when something stays open: "5pm" today, `until_tomorrow` ("9am tomorrow"), else
+ * `until_day` ("9am on Monday", day as dayWords). A close at midnight belongs to the day that
+ * ends then ("midnight" tonight, "midnight on Sunday").
  */
 function formatUntil(instant, now, t, locale = 'en-GB') {
   const target = londonParts(instant);
   const today = londonParts(now);
   if (!target || !today) return '';
   const time = formatClock(instant, { midnight: t('time_midnight'), midday: t('time_midday') });
-  let diff = dayNumber(target) - dayNumber(today);
-  if (target.hour === 0 && target.minute === 0) diff -= 1;
+  const day = dayNumber(target) - (target.hour === 0 && target.minute === 0 ? 1 : 0);
+  const diff = day - dayNumber(today);
   if (diff <= 0) return time;
   if (diff === 1) return t('until_tomorrow', { time });
-  return t('until_day', { time, day: formatLondonDay(instant, locale) });
+  return t('until_day', { time, day: dayWords(day, dayNumber(today), locale) });
 }
 
 /** "26 November 2026" from "2026-11-26" (a calendar date: no time zone involved). */
@@ -244,6 +259,35 @@ function openStatusText(contact, now, t, locale = 'en-GB') {
     return t('closed');
   }
   return t('hours_not_published');
+}
+
+/** ui.json `outcome_time` for a route response's `at`: "Worked out for 4.50pm on Thursday 3 December". */
+function outcomeTimeText(at, t, locale = 'en-GB') {
+  if (!londonParts(at)) return '';
+  return t('outcome_time', { time: formatClock(at, { midnight: t('time_midnight'), midday: t('time_midday') }), day: formatLondonDay(at, locale) });
+}
+
+/**
+ * Whether the data bundle's response vouches for the time (docs/web.md, "The clock"), from its
+ * `headers` (`Date` is null when not exposed cross-origin), its Resource Timing `entry` and
+ * `origin`, the device clock (epoch ms) at performance time 0. Only a response the server has
+ * just sent counts: transferSize > 0 (it came over the network, a 304 included, whose Date is the
+ * server's now) and no Age (no cache on the way kept it). → the server's clock as the epoch ms
+ * at performance time 0 when the device is off by more than CLOCK_TOLERANCE_MS (Date has whole
+ * seconds: it may be up to 1 s behind); null when the device clock agrees; undefined when the
+ * response cannot say.
+ */
+function serverClock(headers, entry, origin) {
+  const server = Date.parse(headers.get('Date'));
+  const age = headers.get('Age');
+  if (!entry || !(entry.transferSize > 0 && entry.responseStart > 0 && server > 0) || (age !== null && Number(age) !== 0)) return undefined;
+  const ahead = origin + entry.responseStart - server;
+  return ahead < -CLOCK_TOLERANCE_MS || ahead > CLOCK_TOLERANCE_MS + 1000 ? server - entry.responseStart : null;
+}
+
+/** Now (epoch ms): the server's clock (serverClock) advanced by the page's monotonic clock, else the device's. */
+function clockNow(clock) {
+  return clock == null ? Date.now() : clock + performance.now();
 }
 
 /**
@@ -747,7 +791,9 @@ function defineElement() {
       this._shift = null;
       this._shiftTimer = 0;
       this._idleTimer = 0;
-      this._lastInput = Date.now();
+      // The server's clock when the data bundle's response showed the device's to be wrong.
+      this._clock = null;
+      this._lastInput = this._now();
       this._onKeyUp = (event) => this._keyUp(event);
       this._onActivity = () => this._activity();
       this._onVisible = () => { if (this.ownerDocument.visibilityState === 'visible') this._refresh(); };
@@ -816,6 +862,22 @@ function defineElement() {
     }
 
     get _kiosk() { return this.hasAttribute('kiosk'); }
+
+    /** Now, in epoch ms: every reading of the time goes through here (serverClock). */
+    _now() { return clockNow(this._clock); }
+
+    /**
+     * Reads the clock from the data bundle's response (docs/web.md, "The clock"): nothing more
+     * is asked of the network, only what the response and Resource Timing already hold.
+     */
+    _readClock(response, href) {
+      const clock = serverClock(response.headers, performance.getEntriesByName(href, 'resource').pop(), Date.now() - performance.now());
+      if (clock === undefined) return;
+      const before = this._now();
+      this._clock = clock;
+      // The idle timer measures on the same clock.
+      this._lastInput += this._now() - before;
+    }
 
     get _idleSeconds() { return this._attr('idle-seconds') ?? DEFAULT_IDLE_SECONDS; }
 
@@ -1027,7 +1089,7 @@ function defineElement() {
 
     /** Each formatter in a task of its own: making one can take 10 ms, and no task should be long. */
     _warmUp(run) {
-      const now = Date.now();
+      const now = this._now();
       let locale;
       let p;
       // No wording read here: a missing ui.json id must be reported by the screen using it.
@@ -1062,7 +1124,9 @@ function defineElement() {
       const url = new URL(src, this.ownerDocument.baseURI);
       const response = await fetch(url.href, { credentials: 'same-origin' });
       if (!response.ok) throw new Error(`${url.href} answered HTTP ${response.status}`);
-      return response.json();
+      const bundle = await response.json();
+      this._readClock(response, url.href);
+      return bundle;
     }
 
     /** Something failed: the static directory comes back, with a line saying so. */
@@ -1105,7 +1169,7 @@ function defineElement() {
         const core = this._core || await this._waitCore();
         if (run !== this._run) return;
         if (!core) throw new Error('the core is not running');
-        const ask = () => core.route(flowFacts(this._flow), isoInstant(Date.now()));
+        const ask = () => core.route(flowFacts(this._flow), isoInstant(this._now()));
         let response = await ask();
         if (run !== this._run) return;
         // After Change: answer again, by themselves, the later questions whose earlier answer
@@ -1189,7 +1253,7 @@ function defineElement() {
           if (!core || !live()) return;
           const candidates = this._candidates(question, flow);
           if (!candidates.length) return;
-          const at = isoInstant(Date.now());
+          const at = isoInstant(this._now());
           const list = candidates.map((c) => flowFacts(c.flow));
           const responses = core.routes ? await core.routes(list, at) : routeEach(core, list, at);
           if (!live() || !Array.isArray(responses)) return;
@@ -1265,7 +1329,7 @@ function defineElement() {
       const prepared = this._prepared;
       this._prepared = null;
       if (!prepared || prepared.question !== question || prepared.flow !== this._flow || prepared.ui !== this._ui) return null;
-      if (isoInstant(Date.now()).slice(0, 16) !== prepared.minute) return null;
+      if (isoInstant(this._now()).slice(0, 16) !== prepared.minute) return null;
       return prepared.screens.get(key) || null;
     }
 
@@ -1290,7 +1354,7 @@ function defineElement() {
       const shown = this._response;
       if (!this._core || !shown || shown.next_question || !this.isConnected) return;
       const run = this._run;
-      const response = await this._core.route(flowFacts(this._flow), isoInstant(Date.now()));
+      const response = await this._core.route(flowFacts(this._flow), isoInstant(this._now()));
       if (run !== this._run || shown !== this._response) return;
       if (response && response.ok === true && !response.next_question && outcomeKey(response) !== outcomeKey(shown)) {
         const hadFocus = this._els.screen.contains(this._root.activeElement);
@@ -1618,7 +1682,7 @@ function defineElement() {
       const doc = this.ownerDocument;
       const t = this._t();
       const locale = this._locale;
-      const now = response.at || isoInstant(Date.now());
+      const now = response.at || isoInstant(this._now());
       const { primary, meanwhile, others } = pickContacts(response.contacts);
       const container = h(doc, 'div', { class: 'fd-outcome', 'data-level': response.level || 'none' });
 
@@ -1629,6 +1693,8 @@ function defineElement() {
           t(t.has(`level_${response.level}`) ? `level_${response.level}` : 'level_text',
             { name: response.level_name || response.level, filter: response.level_filter || '' })));
       }
+      // The London time the core worked this out for (the device's clock, or the server's).
+      container.append(h(doc, 'p', { class: 'fd-checked', id: 'fd-outcome-time' }, outcomeTimeText(now, t, locale)));
 
       if (primary) container.append(this._card(primary, now, { primary: true }));
       if (meanwhile) {
@@ -1774,7 +1840,7 @@ function defineElement() {
     // -- exit this page -----------------------------------------------------------------------
 
     _keyUp(event) {
-      const now = Date.now();
+      const now = this._now();
       const state = exitKeyUp(this._shift, event, now);
       this._shift = state;
       if (!state.counted) {
@@ -1829,7 +1895,7 @@ function defineElement() {
     // -- kiosk idle reset ---------------------------------------------------------------------
 
     _activity() {
-      this._lastInput = Date.now();
+      this._lastInput = this._now();
       if (this._built && !this._els.idle.hidden) this._hideIdle();
     }
 
@@ -1844,7 +1910,7 @@ function defineElement() {
         this._hideIdle();
         return;
       }
-      const state = idlePhase(this._lastInput, Date.now(), this._idleSeconds, this._pristine());
+      const state = idlePhase(this._lastInput, this._now(), this._idleSeconds, this._pristine());
       if (state.phase === 'active') {
         this._hideIdle();
         this._idleTimer = setTimeout(() => this._idleCheck(), Math.max(250, state.waitMs));
@@ -1852,7 +1918,7 @@ function defineElement() {
         this._showIdle(state.secondsLeft);
         this._idleTimer = setTimeout(() => this._idleCheck(), 1000);
       } else {
-        this._lastInput = Date.now();
+        this._lastInput = this._now();
         this._startAgain({ focus: false });
       }
     }
@@ -1865,7 +1931,7 @@ function defineElement() {
       if (idle.hidden) {
         const keep = h(doc, 'button', {
           type: 'button', class: 'fd-button', id: 'fd-keep-going',
-          onclick: () => { this._lastInput = Date.now(); this._hideIdle(); this._idleCheck(); },
+          onclick: () => { this._lastInput = this._now(); this._hideIdle(); this._idleCheck(); },
         }, t('kiosk_keep_going'));
         idle.replaceChildren(
           h(doc, 'p', { class: 'fd-heading-m', id: 'fd-idle-text' }, text),
@@ -1917,4 +1983,4 @@ if (typeof customElements !== 'undefined' && typeof HTMLElement !== 'undefined' 
   serveCore(self);
 }
 
-export { resolveWording, templateParts, fillTemplate, makeTranslator, telHref, isoInstant, londonParts, formatClock, formatLondonDay, formatWhen, formatUntil, formatDate, formatDateTime, openStatusText, pickContacts, newFlow, flowFacts, flowAnswer, flowBack, flowChange, flowReset, flowRemembered, checkNumber, townsOf, matchTown, checkAttribute, shiftPress, exitKeyUp, idlePhase, questionOptions, placesFor, replayAnswer, recordText, bundleFiles, startFor, firstScreenMatches, FIRST_SCREEN_UI };
+export { resolveWording, templateParts, fillTemplate, makeTranslator, telHref, isoInstant, londonParts, formatClock, formatLondonDay, formatWhen, formatUntil, formatDate, formatDateTime, openStatusText, outcomeTimeText, serverClock, clockNow, pickContacts, newFlow, flowFacts, flowAnswer, flowBack, flowChange, flowReset, flowRemembered, checkNumber, townsOf, matchTown, checkAttribute, shiftPress, exitKeyUp, idlePhase, questionOptions, placesFor, replayAnswer, recordText, bundleFiles, startFor, firstScreenMatches, FIRST_SCREEN_UI };
