@@ -68,57 +68,52 @@ async function visit(s, facts, file = PAGES.council) {
   return { first: details.services[0], time: norm(time), bundles };
 }
 
-function noForeignOrErrors(s) {
-  assert.deepEqual(s.log.foreignRequests, [], 'no request leaves the test server');
-  assert.deepEqual(s.log.pageErrors, []);
-  assert.deepEqual(s.log.consoleErrors, []);
+/**
+ * A session whose device clock reads `device` and whose server sends `headers`: `visits(s, c)`
+ * walks the case that reaches MASH (a professional's when `professional`); nothing may leave the
+ * test server, and nothing may fail.
+ */
+async function withClocks({ device, headers, professional = false }, visits) {
+  const c = mashCase(professional);
+  const s = await openSession(browser, { origin: server.origin, serverHeaders: headers });
+  try {
+    await deviceClock(s, device);
+    await visits(s, c);
+    assert.deepEqual(s.log.foreignRequests, [], 'no request leaves the test server');
+    assert.deepEqual(s.log.pageErrors, []);
+    assert.deepEqual(s.log.consoleErrors, []);
+  } finally { await s.close(); }
 }
 
 test('a device clock hours ahead routes on the server\'s time and says which time', { timeout: 60000 }, async () => {
-  const c = mashCase();
-  const s = await openSession(browser, { origin: server.origin, serverHeaders: { Date: httpDate(THURSDAY_2PM) } });
-  try {
-    await deviceClock(s, THURSDAY_10PM);
+  await withClocks({ device: THURSDAY_10PM, headers: { Date: httpDate(THURSDAY_2PM) } }, async (s, c) => {
     const seen = await visit(s, c.facts);
     assert.equal(seen.first, 'mash', 'the server says 2pm on Thursday: MASH answers');
     assert.equal(seen.time, workedOut('2pm', 'Thursday 3 December'));
     assert.equal(seen.bundles.length, 1, 'the bundle is fetched once: nothing else is asked for the time');
-    noForeignOrErrors(s);
-  } finally { await s.close(); }
+  });
 });
 
 test('a device clock hours behind routes on the server\'s time too', { timeout: 60000 }, async () => {
-  const c = mashCase();
-  const s = await openSession(browser, { origin: server.origin, serverHeaders: { Date: httpDate(THURSDAY_10PM) } });
-  try {
-    await deviceClock(s, THURSDAY_2PM);
+  await withClocks({ device: THURSDAY_2PM, headers: { Date: httpDate(THURSDAY_10PM) } }, async (s, c) => {
     const seen = await visit(s, c.facts);
     assert.equal(seen.first, 'out-of-hours', 'the server says 10pm on Thursday: the Out of Hours line answers');
     assert.equal(seen.time, workedOut('10pm', 'Thursday 3 December'));
-    noForeignOrErrors(s);
-  } finally { await s.close(); }
+  });
 });
 
 test('a difference under 5 minutes keeps the device clock', { timeout: 60000 }, async () => {
-  const c = mashCase();
-  const s = await openSession(browser, { origin: server.origin, serverHeaders: { Date: httpDate('2026-12-03T21:56:00Z') } });
-  try {
-    await deviceClock(s, THURSDAY_10PM);
+  await withClocks({ device: THURSDAY_10PM, headers: { Date: httpDate('2026-12-03T21:56:00Z') } }, async (s, c) => {
     const seen = await visit(s, c.facts);
     assert.equal(seen.first, 'out-of-hours');
     assert.equal(seen.time, workedOut('10pm', 'Thursday 3 December'), 'the device\'s 10pm, not the server\'s 9.56pm');
-    noForeignOrErrors(s);
-  } finally { await s.close(); }
+  });
 });
 
 test('a copy from the browser\'s cache does not vouch for the time', { timeout: 90000 }, async () => {
-  const c = mashCase();
   // First visit at 2pm: device and server agree, and the server lets the browser keep the bundle.
-  const s = await openSession(browser, {
-    origin: server.origin, serverHeaders: { Date: httpDate(THURSDAY_2PM), 'Cache-Control': 'max-age=604800' },
-  });
-  try {
-    await deviceClock(s, THURSDAY_2PM);
+  const headers = { Date: httpDate(THURSDAY_2PM), 'Cache-Control': 'max-age=604800' };
+  await withClocks({ device: THURSDAY_2PM, headers }, async (s, c) => {
     const first = await visit(s, c.facts);
     assert.equal(first.first, 'mash');
     assert.equal(first.bundles.length, 1);
@@ -128,27 +123,19 @@ test('a copy from the browser\'s cache does not vouch for the time', { timeout: 
     assert.equal(later.bundles.length, 0, 'the second visit takes the bundle from the browser\'s cache');
     assert.equal(later.first, 'out-of-hours', 'the cached Date (2pm) does not override the device clock (10pm)');
     assert.equal(later.time, workedOut('10pm', 'Thursday 3 December'));
-    noForeignOrErrors(s);
-  } finally { await s.close(); }
+  });
 });
 
 test('a response a cache on the way kept (an Age header) does not vouch for the time', { timeout: 60000 }, async () => {
-  const c = mashCase();
-  const s = await openSession(browser, { origin: server.origin, serverHeaders: { Date: httpDate(THURSDAY_2PM), Age: '28770' } });
-  try {
-    await deviceClock(s, THURSDAY_10PM);
+  await withClocks({ device: THURSDAY_10PM, headers: { Date: httpDate(THURSDAY_2PM), Age: '28770' } }, async (s, c) => {
     const seen = await visit(s, c.facts);
     assert.equal(seen.first, 'out-of-hours');
     assert.equal(seen.time, workedOut('10pm', 'Thursday 3 December'));
-    noForeignOrErrors(s);
-  } finally { await s.close(); }
+  });
 });
 
 test('a copy revalidated with the server (a 304) carries the server\'s new Date', { timeout: 90000 }, async () => {
-  const c = mashCase();
-  const s = await openSession(browser, { origin: server.origin, serverHeaders: { Date: httpDate(THURSDAY_2PM) } });
-  try {
-    await deviceClock(s, THURSDAY_2PM);
+  await withClocks({ device: THURSDAY_2PM, headers: { Date: httpDate(THURSDAY_2PM) } }, async (s, c) => {
     const first = await visit(s, c.facts);
     assert.equal(first.first, 'mash');
     // The device clock jumps to 10pm; the server, asked again (no-cache), says 2.05pm.
@@ -158,21 +145,16 @@ test('a copy revalidated with the server (a 304) carries the server\'s new Date'
     assert.deepEqual(later.bundles.map((r) => r.status), [304], 'the bundle is revalidated, not downloaded again');
     assert.equal(later.first, 'mash', 'the 304\'s Date is the server\'s now');
     assert.equal(later.time, workedOut('2.05pm', 'Thursday 3 December'));
-    noForeignOrErrors(s);
-  } finally { await s.close(); }
+  });
 });
 
 test('the professional\'s decision record gives the server\'s time too', { timeout: 60000 }, async () => {
-  const c = mashCase(true);
-  const s = await openSession(browser, { origin: server.origin, serverHeaders: { Date: httpDate(THURSDAY_2PM) } });
-  try {
-    await deviceClock(s, THURSDAY_10PM);
+  await withClocks({ device: THURSDAY_10PM, headers: { Date: httpDate(THURSDAY_2PM) }, professional: true }, async (s, c) => {
     const seen = await visit(s, c.facts, PAGES.intranet);
     assert.equal(seen.first, 'mash');
     assert.equal(seen.time, workedOut('2pm', 'Thursday 3 December'));
     const record = await s.page.locator('#fd-record-text').textContent();
     const when = wording(ui().date_time).replace('{date}', 'Thursday 3 December 2026').replace('{time}', '2pm');
     assert.ok(record.split('\n').includes(wording(ui().record_time).replace('{time}', when)), record);
-    noForeignOrErrors(s);
-  } finally { await s.close(); }
+  });
 });

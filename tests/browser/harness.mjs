@@ -146,6 +146,9 @@ export async function openSession(browser, opts = {}) {
         source: e.sourceFile, line: e.lineNumber, sample: e.sample });
     }, true);
   });
+  // Before the clock: an installed clock runs from here (prepared.test.mjs pauses it 1 s on).
+  const served = { ...(opts.at ? { Date: new Date(opts.at).toUTCString() } : {}), ...opts.serverHeaders };
+  if (Object.keys(served).length) await context.setExtraHTTPHeaders({ [TEST_HEADERS]: JSON.stringify(served) });
   if (opts.at) {
     const t = new Date(opts.at);
     if (Number.isNaN(t.getTime())) throw new Error(`bad instant ${opts.at}`);
@@ -154,8 +157,6 @@ export async function openSession(browser, opts = {}) {
   } else if (opts.clock === 'install') {
     await context.clock.install();
   }
-  const served = { ...(opts.at ? { Date: new Date(opts.at).toUTCString() } : {}), ...opts.serverHeaders };
-  if (Object.keys(served).length) await context.setExtraHTTPHeaders({ [TEST_HEADERS]: JSON.stringify(served) });
   const page = await context.newPage();
   page.on('console', (m) => {
     const text = m.text();
