@@ -53,8 +53,12 @@ TEST_CASE("the Out of Hours line on a Saturday night is open until Monday mornin
 TEST_CASE("an outcome says the London time it was worked out for") {
   frontdoor::Session session;
   const frontdoor::cli::Wording ui = default_wording(session);
-  CHECK(frontdoor::cli::outcome_time("2026-12-03T16:50:00Z", ui) == ui.get("outcome_time", {{"time", "4.50pm"}, {"day", "Thursday 3 December"}}));
-  CHECK(frontdoor::cli::outcome_time("2026-07-09T13:00:00Z", ui) == ui.get("outcome_time", {{"time", "2pm"}, {"day", "Thursday 9 July"}}));
-  CHECK(frontdoor::cli::outcome_time("2026-07-09T23:30:00Z", ui) == ui.get("outcome_time", {{"time", "12.30am"}, {"day", "Friday 10 July"}}));
+  const auto worked_out = [&ui](const std::string& date, const std::string& time) {
+    return ui.get("outcome_time", {{"time", ui.get("date_time", {{"date", date}, {"time", time}})}});
+  };
+  CHECK(frontdoor::cli::outcome_time("2026-12-03T16:50:00Z", ui) == worked_out("Thursday 3 December 2026", "4.50pm"));
+  CHECK(frontdoor::cli::outcome_time("2026-07-09T13:00:00Z", ui) == worked_out("Thursday 9 July 2026", "2pm"));
+  CHECK(frontdoor::cli::outcome_time("2026-07-09T23:30:00Z", ui) == worked_out("Friday 10 July 2026", "12.30am"));
+  CHECK(frontdoor::cli::outcome_time("2026-12-31T23:59:00Z", ui) == worked_out("Thursday 31 December 2026", "11.59pm"));
   CHECK(frontdoor::cli::outcome_time("not an instant", ui).empty());
 }

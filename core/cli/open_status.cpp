@@ -96,7 +96,8 @@ std::string outcome_time(const std::string& at_iso, const Wording& ui) {
   const auto at = parse_instant(at_iso);
   if (!at) return "";
   const LondonTime local = to_london(*at);
-  return ui.get("outcome_time", {{"time", clock_text(local.minute_of_day, ui)}, {"day", day_and_date(local.date)}});
+  const std::string date = day_and_date(local.date) + " " + std::to_string(local.date.year());
+  return ui.get("outcome_time", {{"time", ui.get("date_time", {{"date", date}, {"time", clock_text(local.minute_of_day, ui)}})}});
 }
 
 }  // namespace frontdoor::cli

@@ -37,7 +37,8 @@ std::string clock_text(int minute_of_day, const Wording& ui);
  */
 std::string open_status(const Json& contact, const std::string& now_iso, const Wording& ui);
 
-/** ui.json `outcome_time` for the instant `at_iso`: "Worked out for 4.50pm on Thursday 3 December". */
+/** ui.json `outcome_time` for the instant `at_iso`, its `{time}` as ui.json `date_time`:
+    "Worked out for Thursday 3 December 2026 at 4.50pm (UK time)" (London time). */
 std::string outcome_time(const std::string& at_iso, const Wording& ui);
 
 }  // namespace frontdoor::cli

@@ -51,9 +51,12 @@ function mashCase(professional = false) {
   return c;
 }
 
-/** ui.json `outcome_time` as the element fills it. */
-function workedOut(time, day) {
-  return wording(ui().outcome_time, 'parent').replace('{time}', time).replace('{day}', day);
+/** ui.json `date_time` for Thursday 3 December 2026 at `time`. */
+const thursdayAt = (time) => wording(ui().date_time).replace('{date}', 'Thursday 3 December 2026').replace('{time}', time);
+
+/** ui.json `outcome_time` as the element fills it, on Thursday 3 December 2026. */
+function workedOut(time) {
+  return wording(ui().outcome_time, 'parent').replace('{time}', thursdayAt(time));
 }
 
 /** Visits the council page, walks `facts`; → {first service, the time line, bundle responses}. */
@@ -89,7 +92,7 @@ test('a device clock hours ahead routes on the server\'s time and says which tim
   await withClocks({ device: THURSDAY_10PM, headers: { Date: httpDate(THURSDAY_2PM) } }, async (s, c) => {
     const seen = await visit(s, c.facts);
     assert.equal(seen.first, 'mash', 'the server says 2pm on Thursday: MASH answers');
-    assert.equal(seen.time, workedOut('2pm', 'Thursday 3 December'));
+    assert.equal(seen.time, workedOut('2pm'));
     assert.equal(seen.bundles.length, 1, 'the bundle is fetched once: nothing else is asked for the time');
   });
 });
@@ -98,7 +101,7 @@ test('a device clock hours behind routes on the server\'s time too', { timeout: 
   await withClocks({ device: THURSDAY_2PM, headers: { Date: httpDate(THURSDAY_10PM) } }, async (s, c) => {
     const seen = await visit(s, c.facts);
     assert.equal(seen.first, 'out-of-hours', 'the server says 10pm on Thursday: the Out of Hours line answers');
-    assert.equal(seen.time, workedOut('10pm', 'Thursday 3 December'));
+    assert.equal(seen.time, workedOut('10pm'));
   });
 });
 
@@ -106,7 +109,7 @@ test('a difference under 5 minutes keeps the device clock', { timeout: 60000 }, 
   await withClocks({ device: THURSDAY_10PM, headers: { Date: httpDate('2026-12-03T21:56:00Z') } }, async (s, c) => {
     const seen = await visit(s, c.facts);
     assert.equal(seen.first, 'out-of-hours');
-    assert.equal(seen.time, workedOut('10pm', 'Thursday 3 December'), 'the device\'s 10pm, not the server\'s 9.56pm');
+    assert.equal(seen.time, workedOut('10pm'), 'the device\'s 10pm, not the server\'s 9.56pm');
   });
 });
 
@@ -122,7 +125,7 @@ test('a copy from the browser\'s cache does not vouch for the time', { timeout: 
     const later = await visit(s, c.facts);
     assert.equal(later.bundles.length, 0, 'the second visit takes the bundle from the browser\'s cache');
     assert.equal(later.first, 'out-of-hours', 'the cached Date (2pm) does not override the device clock (10pm)');
-    assert.equal(later.time, workedOut('10pm', 'Thursday 3 December'));
+    assert.equal(later.time, workedOut('10pm'));
   });
 });
 
@@ -130,7 +133,7 @@ test('a response a cache on the way kept (an Age header) does not vouch for the 
   await withClocks({ device: THURSDAY_10PM, headers: { Date: httpDate(THURSDAY_2PM), Age: '28770' } }, async (s, c) => {
     const seen = await visit(s, c.facts);
     assert.equal(seen.first, 'out-of-hours');
-    assert.equal(seen.time, workedOut('10pm', 'Thursday 3 December'));
+    assert.equal(seen.time, workedOut('10pm'));
   });
 });
 
@@ -144,7 +147,7 @@ test('a copy revalidated with the server (a 304) carries the server\'s new Date'
     const later = await visit(s, c.facts);
     assert.deepEqual(later.bundles.map((r) => r.status), [304], 'the bundle is revalidated, not downloaded again');
     assert.equal(later.first, 'mash', 'the 304\'s Date is the server\'s now');
-    assert.equal(later.time, workedOut('2.05pm', 'Thursday 3 December'));
+    assert.equal(later.time, workedOut('2.05pm'));
   });
 });
 
@@ -152,9 +155,8 @@ test('the professional\'s decision record gives the server\'s time too', { timeo
   await withClocks({ device: THURSDAY_10PM, headers: { Date: httpDate(THURSDAY_2PM) }, professional: true }, async (s, c) => {
     const seen = await visit(s, c.facts, PAGES.intranet);
     assert.equal(seen.first, 'mash');
-    assert.equal(seen.time, workedOut('2pm', 'Thursday 3 December'));
+    assert.equal(seen.time, workedOut('2pm'));
     const record = await s.page.locator('#fd-record-text').textContent();
-    const when = wording(ui().date_time).replace('{date}', 'Thursday 3 December 2026').replace('{time}', '2pm');
-    assert.ok(record.split('\n').includes(wording(ui().record_time).replace('{time}', when)), record);
+    assert.ok(record.split('\n').includes(wording(ui().record_time).replace('{time}', thursdayAt('2pm'))), record);
   });
 });

@@ -195,10 +195,9 @@ describe('the clock: the server\'s Date against the device\'s', () => {
     assert.ok(now >= before && now <= Date.now());
     assert.ok(W.clockNow(undefined) >= before);
   });
-  test('an outcome says the London time it was worked out for', () => {
-    assert.equal(W.outcomeTimeText('2026-12-03T16:50:00+00:00', t), 'Worked out for 4.50pm on Thursday 3 December');
-    assert.equal(W.outcomeTimeText('2026-07-09T23:30:00Z', t), 'Worked out for 12.30am on Friday 10 July');
-    assert.equal(W.outcomeTimeText('not a date', t), '');
+  test('an outcome says the London time it was worked out for, as the decision record does', () => {
+    assert.equal(t('outcome_time', { time: W.formatDateTime('2026-12-03T16:50:00+00:00', t) }), 'Worked out for Thursday 3 December 2026 at 4.50pm (UK time)');
+    assert.equal(t('outcome_time', { time: W.formatDateTime('2026-07-09T23:30:00Z', t) }), 'Worked out for Friday 10 July 2026 at 12.30am (UK time)');
   });
 });
 

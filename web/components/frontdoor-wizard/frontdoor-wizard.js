@@ -181,21 +181,14 @@ function dateWords(year, month, day, locale, fields) {
     .filter((part) => part.type !== 'literal').map((part) => part.value).join(' ');
 }
 
-/** "Monday 30 November" for an instant's London date. */
-function formatLondonDay(instant, locale = 'en-GB') {
+/**
+ * "Monday 30 November" for an instant's London date; "Monday" with `weekdayOnly` (a day within
+ * 6 days, formatWhen and formatUntil).
+ */
+function formatLondonDay(instant, locale = 'en-GB', weekdayOnly = false) {
   const p = londonParts(instant);
   if (!p) return '';
-  return dateWords(p.year, p.month, p.day, locale, { weekday: 'long', day: 'numeric', month: 'long' });
-}
-
-/**
- * A London day (a day number, as dayNumber) `day - today` days on: its weekday within 6 days
- * ("Monday"), else with its date ("Monday 14 December").
- */
-function dayWords(day, today, locale) {
-  const date = new Date(day * 86400000);
-  const fields = day - today <= 6 ? { weekday: 'long' } : { weekday: 'long', day: 'numeric', month: 'long' };
-  return dateWords(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), locale, fields);
+  return dateWords(p.year, p.month, p.day, locale, weekdayOnly ? { weekday: 'long' } : { weekday: 'long', day: 'numeric', month: 'long' });
 }
 
 /**
@@ -208,11 +201,10 @@ function formatWhen(instant, now, t, locale = 'en-GB') {
   const today = londonParts(now);
   if (!target || !today) return '';
   const time = formatClock(instant, { midnight: t('time_midnight'), midday: t('time_midday') });
-  const day = dayNumber(target);
-  const diff = day - dayNumber(today);
+  const diff = dayNumber(target) - dayNumber(today);
   if (diff === 0) return t('when_today', { time });
   if (diff === 1) return t('when_tomorrow', { time });
-  return t('when_day', { day: dayWords(day, dayNumber(today), locale), time });
+  return t('when_day', { day: formatLondonDay(instant, locale, diff <= 6), time });
 }
 
 /**
@@ -225,11 +217,12 @@ function formatUntil(instant, now, t, locale = 'en-GB') {
   const today = londonParts(now);
   if (!target || !today) return '';
   const time = formatClock(instant, { midnight: t('time_midnight'), midday: t('time_midday') });
-  const day = dayNumber(target) - (target.hour === 0 && target.minute === 0 ? 1 : 0);
-  const diff = day - dayNumber(today);
+  const midnight = target.hour === 0 && target.minute === 0;
+  const diff = dayNumber(target) - dayNumber(today) - (midnight ? 1 : 0);
   if (diff <= 0) return time;
   if (diff === 1) return t('until_tomorrow', { time });
-  return t('until_day', { time, day: dayWords(day, dayNumber(today), locale) });
+  // A close at midnight is named by the day it ends (a minute before).
+  return t('until_day', { time, day: formatLondonDay(new Date(instant) - (midnight ? 60000 : 0), locale, diff <= 6) });
 }
 
 /** "26 November 2026" from "2026-11-26" (a calendar date: no time zone involved). */
@@ -261,12 +254,6 @@ function openStatusText(contact, now, t, locale = 'en-GB') {
   return t('hours_not_published');
 }
 
-/** ui.json `outcome_time` for a route response's `at`: "Worked out for 4.50pm on Thursday 3 December". */
-function outcomeTimeText(at, t, locale = 'en-GB') {
-  if (!londonParts(at)) return '';
-  return t('outcome_time', { time: formatClock(at, { midnight: t('time_midnight'), midday: t('time_midday') }), day: formatLondonDay(at, locale) });
-}
-
 /**
  * Whether the data bundle's response vouches for the time (docs/web.md, "The clock"), from its
  * `headers` (`Date` is null when not exposed cross-origin), its Resource Timing `entry` and
@@ -279,8 +266,7 @@ function outcomeTimeText(at, t, locale = 'en-GB') {
  */
 function serverClock(headers, entry, origin) {
   const server = Date.parse(headers.get('Date'));
-  const age = headers.get('Age');
-  if (!entry || !(entry.transferSize > 0 && entry.responseStart > 0 && server > 0) || (age !== null && Number(age) !== 0)) return undefined;
+  if (!entry || !(entry.transferSize > 0 && entry.responseStart > 0 && server > 0) || Number(headers.get('Age')) !== 0) return undefined;
   const ahead = origin + entry.responseStart - server;
   return ahead < -CLOCK_TOLERANCE_MS || ahead > CLOCK_TOLERANCE_MS + 1000 ? server - entry.responseStart : null;
 }
@@ -871,7 +857,7 @@ function defineElement() {
      * is asked of the network, only what the response and Resource Timing already hold.
      */
     _readClock(response, href) {
-      const clock = serverClock(response.headers, performance.getEntriesByName(href, 'resource').pop(), Date.now() - performance.now());
+      const clock = serverClock(response.headers, performance.getEntriesByName(href).pop(), Date.now() - performance.now());
       if (clock === undefined) return;
       const before = this._now();
       this._clock = clock;
@@ -1694,7 +1680,7 @@ function defineElement() {
             { name: response.level_name || response.level, filter: response.level_filter || '' })));
       }
       // The London time the core worked this out for (the device's clock, or the server's).
-      container.append(h(doc, 'p', { class: 'fd-checked', id: 'fd-outcome-time' }, outcomeTimeText(now, t, locale)));
+      container.append(h(doc, 'p', { class: 'fd-checked', id: 'fd-outcome-time' }, t('outcome_time', { time: formatDateTime(now, t, locale) })));
 
       if (primary) container.append(this._card(primary, now, { primary: true }));
       if (meanwhile) {
@@ -1983,4 +1969,4 @@ if (typeof customElements !== 'undefined' && typeof HTMLElement !== 'undefined' 
   serveCore(self);
 }
 
-export { resolveWording, templateParts, fillTemplate, makeTranslator, telHref, isoInstant, londonParts, formatClock, formatLondonDay, formatWhen, formatUntil, formatDate, formatDateTime, openStatusText, outcomeTimeText, serverClock, clockNow, pickContacts, newFlow, flowFacts, flowAnswer, flowBack, flowChange, flowReset, flowRemembered, checkNumber, townsOf, matchTown, checkAttribute, shiftPress, exitKeyUp, idlePhase, questionOptions, placesFor, replayAnswer, recordText, bundleFiles, startFor, firstScreenMatches, FIRST_SCREEN_UI };
+export { resolveWording, templateParts, fillTemplate, makeTranslator, telHref, isoInstant, londonParts, formatClock, formatLondonDay, formatWhen, formatUntil, formatDate, formatDateTime, openStatusText, serverClock, clockNow, pickContacts, newFlow, flowFacts, flowAnswer, flowBack, flowChange, flowReset, flowRemembered, checkNumber, townsOf, matchTown, checkAttribute, shiftPress, exitKeyUp, idlePhase, questionOptions, placesFor, replayAnswer, recordText, bundleFiles, startFor, firstScreenMatches, FIRST_SCREEN_UI };
