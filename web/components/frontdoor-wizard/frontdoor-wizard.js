@@ -193,7 +193,8 @@ function formatLondonDay(instant, locale = 'en-GB', weekdayOnly = false) {
 
 /**
  * When something happens, relative to `now`: templates `when_today` ("today at {time}"),
- * `when_tomorrow` ("tomorrow at {time}"), `when_day` ("{day} at {time}", day as dayWords).
+ * `when_tomorrow` ("tomorrow at {time}"), `when_day` ("{day} at {time}": "Monday" within 6
+ * days, "Monday 14 December" later).
  * The same wording as `frontdoor ask` (core/cli/open_status.cpp; tests/cases/open_status.json).
  */
 function formatWhen(instant, now, t, locale = 'en-GB') {
@@ -209,8 +210,8 @@ function formatWhen(instant, now, t, locale = 'en-GB') {
 
 /**
  * Until when something stays open: "5pm" today, `until_tomorrow` ("9am tomorrow"), else
- * `until_day` ("9am on Monday", day as dayWords). A close at midnight belongs to the day that
- * ends then ("midnight" tonight, "midnight on Sunday").
+ * `until_day` ("9am on Monday", the day as in formatWhen). A close at midnight belongs to the
+ * day that ends then ("midnight" tonight, "midnight on Sunday"). As `frontdoor ask`.
  */
 function formatUntil(instant, now, t, locale = 'en-GB') {
   const target = londonParts(instant);
