@@ -1084,7 +1084,7 @@ function defineElement() {
         () => { locale = this._locale; },
         () => { p = londonParts(now); },
         () => formatDate(isoInstant(now).slice(0, 10), locale),
-        () => formatLondonDay(now, locale),
+        () => formatLondonDay(now, locale, true),
         () => { if (p) dateWords(p.year, p.month, p.day, locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }); },
       ];
       const step = () => {
