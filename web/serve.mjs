@@ -77,11 +77,13 @@ function listing(dir, urlPath) {
  * Starts the server.
  * @param {string} dir folder to serve
  * @param {number} [port=0] 0 = any free port
- * @param {{onSent?: (r: {path: string, status: number, bytes: number}) => void}} [options]
- *   onSent hears of every response once sent (bytes: the body as sent, compressed or not)
+ * @param {{onSent?: (r: {path: string, status: number, bytes: number}) => void,
+ *   headersFor?: (req: import('node:http').IncomingMessage) => Record<string, string> | undefined}} [options]
+ *   onSent hears of every response once sent (bytes: the body as sent, compressed or not);
+ *   headersFor gives headers to add to (or replace in) a response, e.g. the browser tests' `Date`
  * @returns {Promise<{url: string, port: number, close: () => Promise<void>}>}
  */
-export function startServer(dir, port = 0, { onSent } = {}) {
+export function startServer(dir, port = 0, { onSent, headersFor } = {}) {
   const root = realpathSync(resolve(dir));
   // path + encoding → {key (size, mtime), bytes: Promise<Buffer>, done: Buffer once made}
   const compressed = new Map();
@@ -126,6 +128,7 @@ export function startServer(dir, port = 0, { onSent } = {}) {
       // visit (the element's module, again by its worker) comes back as a 304 without a body.
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
+      ...(headersFor ? headersFor(req) : undefined),
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, 'method not allowed', { ...common, Allow: 'GET, HEAD' });

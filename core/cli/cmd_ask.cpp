@@ -3,7 +3,6 @@
 // this file only reads lines, matches them to answers and prints.
 #include <algorithm>
 #include <cctype>
-#include <ctime>
 #include <iostream>
 #include <string>
 #include <utility>
@@ -12,13 +11,10 @@
 #include <unistd.h>
 
 #include "cli.hpp"
-#include "frontdoor/calendar.hpp"
-#include "frontdoor/schedule.hpp"
+#include "open_status.hpp"
 
 namespace frontdoor::cli {
 namespace {
-
-using Fill = std::vector<std::pair<std::string, std::string>>;
 
 std::string trim(const std::string& text) {
   auto begin = text.find_first_not_of(" \t\r\n");
@@ -45,27 +41,6 @@ std::string str(const Json& object, const char* key) {
 std::string shown(const Json& value) {
   return value.is_string() ? value.get<std::string>() : value.dump();
 }
-
-/** data/ui.json wording for one audience, with `{name}` placeholders filled. */
-class Wording {
- public:
-  explicit Wording(Json strings) : strings_(std::move(strings)) {}
-
-  std::string get(const std::string& key, const Fill& fill = {}) const {
-    std::string text = str(strings_, key.c_str());
-    for (const auto& [name, value] : fill) {
-      const std::string placeholder = "{" + name + "}";
-      for (auto pos = text.find(placeholder); pos != std::string::npos;
-           pos = text.find(placeholder, pos + value.size())) {
-        text.replace(pos, placeholder.size(), value);
-      }
-    }
-    return text;
-  }
-
- private:
-  Json strings_;
-};
 
 /** What a typed line means for the current question. */
 struct Answer {
@@ -132,46 +107,6 @@ void print_question(const Json& question) {
   }
 }
 
-/** "8.45am", "midnight", "midday", from ui.json where it has the word. */
-std::string clock_text(int minute_of_day, const Wording& ui) {
-  if (minute_of_day % 1440 == 0 && !ui.get("time_midnight").empty()) return ui.get("time_midnight");
-  if (minute_of_day == 720 && !ui.get("time_midday").empty()) return ui.get("time_midday");
-  return format_clock(minute_of_day);
-}
-
-/** When a service opens next, relative to the response's instant: today / tomorrow / a weekday. */
-std::string when_text(const std::string& iso, const std::string& now_iso, const Wording& ui) {
-  const auto when = parse_instant(iso);
-  const auto now = parse_instant(now_iso);
-  if (!when || !now) return iso;
-  const LondonTime local = to_london(*when);
-  const std::string time = clock_text(local.minute_of_day, ui);
-  const auto days = day_number(local.date) - day_number(to_london(*now).date);
-  if (days == 0) return ui.get("when_today", {{"time", time}});
-  if (days == 1) return ui.get("when_tomorrow", {{"time", time}});
-  // Weekday names are locale data (the C library's, as the widget uses the browser's Intl).
-  std::tm tm{};
-  tm.tm_wday = (local.weekday + 1) % 7;
-  char day[64] = {0};
-  std::strftime(day, sizeof day, "%A", &tm);
-  if (days < 7) return ui.get("when_day", {{"day", day}, {"time", time}});
-  return ui.get("date_time", {{"date", format_date(local.date)}, {"time", time}});
-}
-
-std::string status_text(const Json& contact, const std::string& now_iso, const Wording& ui) {
-  const Json open = contact.value("open_now", Json());
-  if (open.is_null()) return ui.get("hours_not_published");
-  if (open.get<bool>()) {
-    const std::string closes = str(contact, "closes_at");
-    if (closes.empty()) return ui.get("open_always");
-    const auto instant = parse_instant(closes);
-    return ui.get("open_until", {{"time", instant ? clock_text(to_london(*instant).minute_of_day, ui) : closes}});
-  }
-  const std::string opens = str(contact, "opens_next");
-  if (opens.empty()) return ui.get("closed");
-  return ui.get("closed_opens", {{"when", when_text(opens, now_iso, ui)}});
-}
-
 void print_list(const Json& list, const std::string& indent) {
   if (!list.is_array()) return;
   for (const auto& item : list) {
@@ -185,6 +120,7 @@ void print_outcome(const Json& response, const Wording& ui) {
     std::cout << ui.get("level_text", {{"name", name}, {"filter", str(response, "level_filter")}}) << "\n";
   }
   const std::string now = str(response, "at");
+  if (auto when = outcome_time(now, ui); !when.empty()) std::cout << when << "\n";
   std::size_t n = 0;
   for (const auto& contact : response.value("contacts", Json::array())) {
     std::cout << "\n" << ++n << ". " << str(contact, "name") << "\n";
@@ -197,7 +133,7 @@ void print_outcome(const Json& response, const Wording& ui) {
     }
     if (auto email = str(contact, "email"); !email.empty()) std::cout << "   " << ui.get("contact_email", {{"value", email}}) << "\n";
     if (auto web = str(contact, "web"); !web.empty()) std::cout << "   " << ui.get("contact_web", {{"value", web}}) << "\n";
-    std::cout << "   " << status_text(contact, now, ui) << "\n";
+    std::cout << "   " << open_status(contact, now, ui) << "\n";
     if (auto label = str(contact, "label_now"); !label.empty()) {
       std::cout << "   " << ui.get("label_now", {{"label", label}}) << "\n";
     }

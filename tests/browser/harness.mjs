@@ -91,6 +91,20 @@ export async function launch() {
 }
 
 /**
+ * Response headers a test asks the server for, per browser context: openSession sends them as
+ * JSON in this request header (`serverHeaders`, and a `Date` at the page's clock when `at` is
+ * given, so the element's clock check (docs/web.md, "The clock") sees the two agree).
+ */
+export const TEST_HEADERS = 'x-frontdoor-test-headers';
+function echoTestHeaders(req) {
+  try {
+    return req.headers[TEST_HEADERS] ? JSON.parse(req.headers[TEST_HEADERS]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The project's own static server (web/serve.mjs) on a free port, serving dist/<dir>;
  * `onSent({path, status, bytes})` hears of every response sent.
  */
@@ -99,7 +113,7 @@ export async function startDemo(dir = 'demo', { onSent } = {}) {
   const serveModule = path.join(ROOT, 'web/serve.mjs');
   if (!existsSync(serveModule)) throw new Error('web/serve.mjs is missing');
   const { startServer } = await import(pathToFileURL(serveModule).href);
-  const server = await startServer(root, 0, { onSent });
+  const server = await startServer(root, 0, { onSent, headersFor: echoTestHeaders });
   const url = String(server.url).replace(/\/?$/, '/');
   return { url, origin: new URL(url).origin, close: () => server.close() };
 }
@@ -108,6 +122,7 @@ export async function startDemo(dir = 'demo', { onSent } = {}) {
  * A fresh context + page with collectors. Options:
  *  at: ISO instant for the clock; clock: 'fixed' (Date fixed, timers real; default when `at`)
  *      or 'install' (fake timers, driven with page.clock.runFor)
+ *  serverHeaders: response headers the demo server adds (TEST_HEADERS); `Date` defaults to `at`
  *  origin: the only origin allowed to receive requests (others are recorded; they cannot resolve)
  *  viewport, deviceScaleFactor, javaScriptEnabled, reducedMotion
  */
@@ -131,6 +146,9 @@ export async function openSession(browser, opts = {}) {
         source: e.sourceFile, line: e.lineNumber, sample: e.sample });
     }, true);
   });
+  // Before the clock: an installed clock runs from here (prepared.test.mjs pauses it 1 s on).
+  const served = { ...(opts.at ? { Date: new Date(opts.at).toUTCString() } : {}), ...opts.serverHeaders };
+  if (Object.keys(served).length) await context.setExtraHTTPHeaders({ [TEST_HEADERS]: JSON.stringify(served) });
   if (opts.at) {
     const t = new Date(opts.at);
     if (Number.isNaN(t.getTime())) throw new Error(`bad instant ${opts.at}`);

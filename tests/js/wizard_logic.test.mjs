@@ -140,15 +140,76 @@ describe('tel: links', () => {
   });
 });
 
+describe('one wording of opening status (tests/cases/open_status.json)', () => {
+  // tests/open_status_test.cpp runs the same rows through `frontdoor ask`'s formatter.
+  const table = JSON.parse(readFileSync(join(ROOT, 'tests', 'cases', 'open_status.json'), 'utf8'));
+  const wording = W.makeTranslator(UI, null);
+  test('the table has rows', () => assert.ok(table.rows.length > 0));
+  for (const row of table.rows) {
+    test(row.name, () => assert.equal(W.openStatusText(row.contact, row.now, wording), row.expect));
+  }
+});
+
+describe('the clock: the server\'s Date against the device\'s', () => {
+  const date = 'Thu, 03 Dec 2026 14:00:00 GMT';
+  const server = Date.parse(date);
+  const fresh = { transferSize: 900, responseStart: 120 };
+  const minutes = (n) => n * 60000;
+  // `device`: the device clock when the response arrived (performance time 120).
+  const verdict = (device, { headers = { Date: date }, entry = fresh } = {}) => W.serverClock(new Headers(headers), entry, device - 120);
+  test('a device clock hours out gives the server\'s time, advanced from the response', () => {
+    const clock = verdict(server + minutes(8 * 60));
+    assert.equal(clock, server - 120);
+    const before = performance.now();
+    const now = W.clockNow(clock);
+    const after = performance.now();
+    assert.ok(now >= server + before - 120 && now <= server + after - 120);
+  });
+  test('a device clock behind by hours is corrected too', () => {
+    assert.equal(verdict(server - minutes(3 * 60)), server - 120);
+  });
+  test('a difference under 5 minutes keeps the device clock (Date has whole seconds)', () => {
+    assert.equal(verdict(server + minutes(4)), null);
+    assert.equal(verdict(server - minutes(5)), null);
+    assert.equal(verdict(server + minutes(5) + 999), null);
+    assert.equal(verdict(server + minutes(5) + 1001), server - 120);
+    assert.equal(verdict(server - minutes(5) - 1), server - 120);
+  });
+  test('a response from a cache does not vouch for the time', () => {
+    const device = server + minutes(8 * 60);
+    assert.equal(verdict(device, { entry: { ...fresh, transferSize: 0 } }), undefined); // the browser's cache
+    assert.equal(verdict(device, { headers: { Date: date, Age: '3600' } }), undefined); // a cache on the way
+    assert.equal(verdict(device, { headers: { Date: date, Age: 'soon' } }), undefined);
+    assert.equal(verdict(device, { headers: { Date: date, Age: '0' } }), server - 120);
+  });
+  test('no readable Date, or no timing, keeps the device clock', () => {
+    const device = server + minutes(8 * 60);
+    assert.equal(verdict(device, { headers: {} }), undefined);
+    assert.equal(verdict(device, { headers: { Date: 'yesterday' } }), undefined);
+    assert.equal(verdict(device, { entry: { ...fresh, responseStart: 0 } }), undefined);
+    assert.equal(W.serverClock(new Headers({ Date: date }), undefined, device), undefined); // no Resource Timing entry
+  });
+  test('without a server clock, now is the device\'s', () => {
+    const before = Date.now();
+    const now = W.clockNow(null);
+    assert.ok(now >= before && now <= Date.now());
+    assert.ok(W.clockNow(undefined) >= before);
+  });
+  test('an outcome says the London time it was worked out for, as the decision record does', () => {
+    assert.equal(t('outcome_time', { time: W.formatDateTime('2026-12-03T16:50:00+00:00', t) }), 'Worked out for Thursday 3 December 2026 at 4.50pm (UK time)');
+    assert.equal(t('outcome_time', { time: W.formatDateTime('2026-07-09T23:30:00Z', t) }), 'Worked out for Friday 10 July 2026 at 12.30am (UK time)');
+  });
+});
+
 describe('times in Europe/London', () => {
-  test('clock times in GOV.UK style, GMT and BST', () => {
+  test('clock times as the directory writes them, GMT and BST', () => {
     const words = { midnight: 'midnight', midday: 'midday' };
     assert.equal(W.formatClock('2026-11-27T17:00:00+00:00', words), '5pm');
-    assert.equal(W.formatClock('2026-11-27T08:45:00Z', words), '8:45am');
+    assert.equal(W.formatClock('2026-11-27T08:45:00Z', words), '8.45am');
     assert.equal(W.formatClock('2026-11-28T00:00:00+00:00', words), 'midnight');
     assert.equal(W.formatClock('2026-11-27T12:00:00Z', words), 'midday');
-    assert.equal(W.formatClock('2026-11-27T12:30:00Z', words), '12:30pm');
-    assert.equal(W.formatClock('2026-11-27T00:05:00Z', words), '12:05am');
+    assert.equal(W.formatClock('2026-11-27T12:30:00Z', words), '12.30pm');
+    assert.equal(W.formatClock('2026-11-27T00:05:00Z', words), '12.05am');
     // BST: 16:00Z is 5pm in London in July.
     assert.equal(W.formatClock('2026-07-10T16:00:00Z', words), '5pm');
     assert.equal(W.formatClock('2026-07-10T17:00:00+01:00', words), '5pm');
@@ -156,19 +217,19 @@ describe('times in Europe/London', () => {
   });
 
   test('clock change days: last Sunday of March and October 2026', () => {
-    assert.equal(W.formatClock('2026-03-29T00:59:00Z'), '12:59am'); // still GMT
+    assert.equal(W.formatClock('2026-03-29T00:59:00Z'), '12.59am'); // still GMT
     assert.equal(W.formatClock('2026-03-29T01:00:00Z'), '2am'); // BST starts
-    assert.equal(W.formatClock('2026-10-25T00:30:00Z'), '1:30am'); // BST
-    assert.equal(W.formatClock('2026-10-25T01:30:00Z'), '1:30am'); // GMT again
+    assert.equal(W.formatClock('2026-10-25T00:30:00Z'), '1.30am'); // BST
+    assert.equal(W.formatClock('2026-10-25T01:30:00Z'), '1.30am'); // GMT again
   });
 
   test('today / tomorrow / a later day, by the London date (not UTC)', () => {
     const now = '2026-11-27T16:30:00Z'; // Friday
     assert.equal(W.formatWhen('2026-11-27T17:00:00Z', now, t), 'today at 5pm');
     assert.equal(W.formatWhen('2026-11-28T09:00:00Z', now, t), 'tomorrow at 9am');
-    assert.equal(W.formatWhen('2026-11-30T08:45:00Z', now, t), 'Monday 30 November at 8:45am');
+    assert.equal(W.formatWhen('2026-11-30T08:45:00Z', now, t), 'Monday at 8.45am');
     // 23:30Z on 30 June is 00:30 BST on 1 July: "tomorrow" for someone at 22:00 BST on 30 June.
-    assert.equal(W.formatWhen('2026-06-30T23:30:00Z', '2026-06-30T21:00:00Z', t), 'tomorrow at 12:30am');
+    assert.equal(W.formatWhen('2026-06-30T23:30:00Z', '2026-06-30T21:00:00Z', t), 'tomorrow at 12.30am');
   });
 
   test('the open/closed line', () => {
@@ -178,10 +239,10 @@ describe('times in Europe/London', () => {
     assert.equal(W.openStatusText({ open_now: true, closes_at: null }, now, t), 'Open now, 24 hours a day');
     // Open through the night or the weekend: the day is named.
     assert.equal(W.openStatusText({ open_now: true, closes_at: '2026-11-28T09:00:00+00:00' }, '2026-11-27T23:30:00Z', t), 'Open now until 9am tomorrow');
-    assert.equal(W.openStatusText({ open_now: true, closes_at: '2026-11-30T09:00:00+00:00' }, '2026-11-27T16:00:00Z', t), 'Open now until 9am on Monday 30 November');
+    assert.equal(W.openStatusText({ open_now: true, closes_at: '2026-11-30T09:00:00+00:00' }, '2026-11-27T16:00:00Z', t), 'Open now until 9am on Monday');
     assert.equal(W.openStatusText({ open_now: true, closes_at: '2026-11-28T00:00:00+00:00' }, '2026-11-27T23:59:00Z', t), 'Open now until midnight');
     assert.equal(W.openStatusText({ open_now: true, closes_at: '2026-11-29T00:00:00+00:00' }, '2026-11-27T16:00:00Z', t), 'Open now until midnight tomorrow');
-    assert.equal(W.openStatusText({ open_now: false, opens_next: '2026-11-30T08:45:00+00:00' }, now, t), 'Closed. Opens Monday 30 November at 8:45am');
+    assert.equal(W.openStatusText({ open_now: false, opens_next: '2026-11-30T08:45:00+00:00' }, now, t), 'Closed. Opens Monday at 8.45am');
     assert.equal(W.openStatusText({ open_now: false, opens_next: null }, now, t), 'Closed now');
     assert.equal(W.openStatusText({ open_now: null }, now, t), 'Hours not published');
   });
@@ -470,12 +531,12 @@ describe('outcome', () => {
       },
       answers: [{ question: 'Is a child in danger right now?', label: 'No' }],
     });
-    assert.match(text, /Friday 27 November 2026 at 4:30pm/);
+    assert.match(text, /Friday 27 November 2026 at 4\.30pm/);
     assert.match(text, /- Is a child in danger right now\? No/);
     assert.match(text, /Level of need: Child and family in crisis \(Clearly safeguarding\)/);
     assert.match(text, /Risk of significant harm: safeguarding\./);
     assert.match(text, /Out of Hours service, 0300 456 0100: Open now until midnight/);
-    assert.match(text, /MASH, 0300 456 0108: Closed\. Opens Monday 30 November at 8:45am/);
+    assert.match(text, /MASH, 0300 456 0108: Closed\. Opens Monday at 8\.45am/);
     assert.match(text, /Directory checked: 26 November 2026/);
     const none = W.recordText({ t: tp, response: { at: '2026-11-27T16:30:00Z', level: null, contacts: [], checked: '2026-11-26' }, answers: [] });
     assert.match(none, /Level of need: not decided/);

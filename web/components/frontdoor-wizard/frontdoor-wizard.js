@@ -41,6 +41,8 @@ const FIRST_SCREEN_UI = ['danger_line', 'danger_number', 'exit_prefix', 'exit_bu
 const CORE_WAIT_MS = 5000;
 /** How often an outcome on screen is checked against the clock. */
 const REFRESH_MS = 60000;
+/** A device clock further than this from the server's is not trusted (serverClock). */
+const CLOCK_TOLERANCE_MS = 5 * 60000;
 /** At most this many outcomes are built ahead for the answers to one question (_prepare). */
 const PREPARED_OUTCOMES = 12;
 /** Shown only when the data bundle (and so ui.json) could not be used. */
@@ -144,8 +146,8 @@ function londonParts(instant) {
 }
 
 /**
- * GOV.UK style clock time in London: "5pm", "8:45am", "midnight", "midday".
- * `words` gives the wording for midnight and midday (from ui.json).
+ * Clock time in London as the directory's hours are written (and the CLI's `ask`): "5pm",
+ * "8.45am", "midnight", "midday". `words` gives the wording for midnight and midday (ui.json).
  */
 function formatClock(instant, words = {}) {
   const p = londonParts(instant);
@@ -154,7 +156,7 @@ function formatClock(instant, words = {}) {
   if (p.minute === 0 && p.hour === 12) return words.midday || '12pm';
   const suffix = p.hour < 12 ? 'am' : 'pm';
   const hour12 = p.hour % 12 === 0 ? 12 : p.hour % 12;
-  const minutes = p.minute === 0 ? '' : `:${String(p.minute).padStart(2, '0')}`;
+  const minutes = p.minute === 0 ? '' : `.${String(p.minute).padStart(2, '0')}`;
   return `${hour12}${minutes}${suffix}`;
 }
 
@@ -179,16 +181,21 @@ function dateWords(year, month, day, locale, fields) {
     .filter((part) => part.type !== 'literal').map((part) => part.value).join(' ');
 }
 
-/** "Monday 30 November" for an instant's London date. */
-function formatLondonDay(instant, locale = 'en-GB') {
+/**
+ * "Monday 30 November" for an instant's London date; "Monday" with `weekdayOnly` (a day within
+ * 6 days, formatWhen and formatUntil).
+ */
+function formatLondonDay(instant, locale = 'en-GB', weekdayOnly = false) {
   const p = londonParts(instant);
   if (!p) return '';
-  return dateWords(p.year, p.month, p.day, locale, { weekday: 'long', day: 'numeric', month: 'long' });
+  return dateWords(p.year, p.month, p.day, locale, weekdayOnly ? { weekday: 'long' } : { weekday: 'long', day: 'numeric', month: 'long' });
 }
 
 /**
  * When something happens, relative to `now`: templates `when_today` ("today at {time}"),
- * `when_tomorrow` ("tomorrow at {time}"), `when_day` ("{day} at {time}").
+ * `when_tomorrow` ("tomorrow at {time}"), `when_day` ("{day} at {time}": "Monday" within 6
+ * days, "Monday 14 December" later).
+ * The same wording as `frontdoor ask` (core/cli/open_status.cpp; tests/cases/open_status.json).
  */
 function formatWhen(instant, now, t, locale = 'en-GB') {
   const target = londonParts(instant);
@@ -198,23 +205,25 @@ function formatWhen(instant, now, t, locale = 'en-GB') {
   const diff = dayNumber(target) - dayNumber(today);
   if (diff === 0) return t('when_today', { time });
   if (diff === 1) return t('when_tomorrow', { time });
-  return t('when_day', { day: formatLondonDay(instant, locale), time });
+  return t('when_day', { day: formatLondonDay(instant, locale, diff <= 6), time });
 }
 
 /**
- * Until when something stays open: "5pm" today (midnight at the end of today counts as today),
- * `until_tomorrow` ("9am tomorrow"), else `until_day` ("9am on Monday 30 November").
+ * Until when something stays open: "5pm" today, `until_tomorrow` ("9am tomorrow"), else
+ * `until_day` ("9am on Monday", the day as in formatWhen). A close at midnight belongs to the
+ * day that ends then ("midnight" tonight, "midnight on Sunday"). As `frontdoor ask`.
  */
 function formatUntil(instant, now, t, locale = 'en-GB') {
   const target = londonParts(instant);
   const today = londonParts(now);
   if (!target || !today) return '';
   const time = formatClock(instant, { midnight: t('time_midnight'), midday: t('time_midday') });
-  let diff = dayNumber(target) - dayNumber(today);
-  if (target.hour === 0 && target.minute === 0) diff -= 1;
+  const midnight = target.hour === 0 && target.minute === 0;
+  const diff = dayNumber(target) - dayNumber(today) - (midnight ? 1 : 0);
   if (diff <= 0) return time;
   if (diff === 1) return t('until_tomorrow', { time });
-  return t('until_day', { time, day: formatLondonDay(instant, locale) });
+  // A close at midnight is named by the day it ends (a minute before).
+  return t('until_day', { time, day: formatLondonDay(new Date(instant) - (midnight ? 60000 : 0), locale, diff <= 6) });
 }
 
 /** "26 November 2026" from "2026-11-26" (a calendar date: no time zone involved). */
@@ -244,6 +253,28 @@ function openStatusText(contact, now, t, locale = 'en-GB') {
     return t('closed');
   }
   return t('hours_not_published');
+}
+
+/**
+ * Whether the data bundle's response vouches for the time (docs/web.md, "The clock"), from its
+ * `headers` (`Date` is null when not exposed cross-origin), its Resource Timing `entry` and
+ * `origin`, the device clock (epoch ms) at performance time 0. Only a response the server has
+ * just sent counts: transferSize > 0 (it came over the network, a 304 included, whose Date is the
+ * server's now) and no Age (no cache on the way kept it). → the server's clock as the epoch ms
+ * at performance time 0 when the device is off by more than CLOCK_TOLERANCE_MS (Date has whole
+ * seconds: it may be up to 1 s behind); null when the device clock agrees; undefined when the
+ * response cannot say.
+ */
+function serverClock(headers, entry, origin) {
+  const server = Date.parse(headers.get('Date'));
+  if (!entry || !(entry.transferSize > 0 && entry.responseStart > 0 && server > 0) || Number(headers.get('Age')) !== 0) return undefined;
+  const ahead = origin + entry.responseStart - server;
+  return ahead < -CLOCK_TOLERANCE_MS || ahead > CLOCK_TOLERANCE_MS + 1000 ? server - entry.responseStart : null;
+}
+
+/** Now (epoch ms): the server's clock (serverClock) advanced by the page's monotonic clock, else the device's. */
+function clockNow(clock) {
+  return clock == null ? Date.now() : clock + performance.now();
 }
 
 /**
@@ -758,7 +789,9 @@ function defineElement() {
       this._shift = null;
       this._shiftTimer = 0;
       this._idleTimer = 0;
-      this._lastInput = Date.now();
+      // The server's clock when the data bundle's response showed the device's to be wrong.
+      this._clock = null;
+      this._lastInput = this._now();
       this._onKeyUp = (event) => this._keyUp(event);
       this._onActivity = () => this._activity();
       this._onVisible = () => { if (this.ownerDocument.visibilityState === 'visible') this._refresh(); };
@@ -827,6 +860,22 @@ function defineElement() {
     }
 
     get _kiosk() { return this.hasAttribute('kiosk'); }
+
+    /** Now, in epoch ms: every reading of the time goes through here (serverClock). */
+    _now() { return clockNow(this._clock); }
+
+    /**
+     * Reads the clock from the data bundle's response (docs/web.md, "The clock"): nothing more
+     * is asked of the network, only what the response and Resource Timing already hold.
+     */
+    _readClock(response, href) {
+      const clock = serverClock(response.headers, performance.getEntriesByName(href).pop(), Date.now() - performance.now());
+      if (clock === undefined) return;
+      const before = this._now();
+      this._clock = clock;
+      // The idle timer measures on the same clock.
+      this._lastInput += this._now() - before;
+    }
 
     get _idleSeconds() { return this._attr('idle-seconds') ?? DEFAULT_IDLE_SECONDS; }
 
@@ -1038,7 +1087,7 @@ function defineElement() {
 
     /** Each formatter in a task of its own: making one can take 10 ms, and no task should be long. */
     _warmUp(run) {
-      const now = Date.now();
+      const now = this._now();
       let locale;
       let p;
       // No wording read here: a missing ui.json id must be reported by the screen using it.
@@ -1046,7 +1095,7 @@ function defineElement() {
         () => { locale = this._locale; },
         () => { p = londonParts(now); },
         () => formatDate(isoInstant(now).slice(0, 10), locale),
-        () => formatLondonDay(now, locale),
+        () => formatLondonDay(now, locale, true),
         () => { if (p) dateWords(p.year, p.month, p.day, locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }); },
       ];
       const step = () => {
@@ -1073,7 +1122,9 @@ function defineElement() {
       const url = new URL(src, this.ownerDocument.baseURI);
       const response = await fetch(url.href, { credentials: 'same-origin' });
       if (!response.ok) throw new Error(`${url.href} answered HTTP ${response.status}`);
-      return response.json();
+      const bundle = await response.json();
+      this._readClock(response, url.href);
+      return bundle;
     }
 
     /** Something failed: the static directory comes back, with a line saying so. */
@@ -1116,7 +1167,7 @@ function defineElement() {
         const core = this._core || await this._waitCore();
         if (run !== this._run) return;
         if (!core) throw new Error('the core is not running');
-        const ask = () => core.route(flowFacts(this._flow), isoInstant(Date.now()));
+        const ask = () => core.route(flowFacts(this._flow), isoInstant(this._now()));
         let response = await ask();
         if (run !== this._run) return;
         // After Change: answer again, by themselves, the later questions whose earlier answer
@@ -1200,7 +1251,7 @@ function defineElement() {
           if (!core || !live()) return;
           const candidates = this._candidates(question, flow);
           if (!candidates.length) return;
-          const at = isoInstant(Date.now());
+          const at = isoInstant(this._now());
           const list = candidates.map((c) => flowFacts(c.flow));
           const responses = core.routes ? await core.routes(list, at) : routeEach(core, list, at);
           if (!live() || !Array.isArray(responses)) return;
@@ -1276,7 +1327,7 @@ function defineElement() {
       const prepared = this._prepared;
       this._prepared = null;
       if (!prepared || prepared.question !== question || prepared.flow !== this._flow || prepared.ui !== this._ui) return null;
-      if (isoInstant(Date.now()).slice(0, 16) !== prepared.minute) return null;
+      if (isoInstant(this._now()).slice(0, 16) !== prepared.minute) return null;
       return prepared.screens.get(key) || null;
     }
 
@@ -1301,7 +1352,7 @@ function defineElement() {
       const shown = this._response;
       if (!this._core || !shown || shown.next_question || !this.isConnected) return;
       const run = this._run;
-      const response = await this._core.route(flowFacts(this._flow), isoInstant(Date.now()));
+      const response = await this._core.route(flowFacts(this._flow), isoInstant(this._now()));
       if (run !== this._run || shown !== this._response) return;
       if (response && response.ok === true && !response.next_question && outcomeKey(response) !== outcomeKey(shown)) {
         const hadFocus = this._els.screen.contains(this._root.activeElement);
@@ -1629,7 +1680,7 @@ function defineElement() {
       const doc = this.ownerDocument;
       const t = this._t();
       const locale = this._locale;
-      const now = response.at || isoInstant(Date.now());
+      const now = response.at || isoInstant(this._now());
       const { primary, meanwhile, others } = pickContacts(response.contacts);
       const container = h(doc, 'div', { class: 'fd-outcome', 'data-level': response.level || 'none' });
 
@@ -1640,6 +1691,8 @@ function defineElement() {
           t(t.has(`level_${response.level}`) ? `level_${response.level}` : 'level_text',
             { name: response.level_name || response.level, filter: response.level_filter || '' })));
       }
+      // The London time the core worked this out for (the device's clock, or the server's).
+      container.append(h(doc, 'p', { class: 'fd-checked', id: 'fd-outcome-time' }, t('outcome_time', { time: formatDateTime(now, t, locale) })));
 
       if (primary) container.append(this._card(primary, now, { primary: true }));
       if (meanwhile) {
@@ -1785,7 +1838,7 @@ function defineElement() {
     // -- exit this page -----------------------------------------------------------------------
 
     _keyUp(event) {
-      const now = Date.now();
+      const now = this._now();
       const state = exitKeyUp(this._shift, event, now);
       this._shift = state;
       if (!state.counted) {
@@ -1840,7 +1893,7 @@ function defineElement() {
     // -- kiosk idle reset ---------------------------------------------------------------------
 
     _activity() {
-      this._lastInput = Date.now();
+      this._lastInput = this._now();
       if (this._built && !this._els.idle.hidden) this._hideIdle();
     }
 
@@ -1855,7 +1908,7 @@ function defineElement() {
         this._hideIdle();
         return;
       }
-      const state = idlePhase(this._lastInput, Date.now(), this._idleSeconds, this._pristine());
+      const state = idlePhase(this._lastInput, this._now(), this._idleSeconds, this._pristine());
       if (state.phase === 'active') {
         this._hideIdle();
         this._idleTimer = setTimeout(() => this._idleCheck(), Math.max(250, state.waitMs));
@@ -1863,7 +1916,7 @@ function defineElement() {
         this._showIdle(state.secondsLeft);
         this._idleTimer = setTimeout(() => this._idleCheck(), 1000);
       } else {
-        this._lastInput = Date.now();
+        this._lastInput = this._now();
         this._startAgain({ focus: false });
       }
     }
@@ -1876,7 +1929,7 @@ function defineElement() {
       if (idle.hidden) {
         const keep = h(doc, 'button', {
           type: 'button', class: 'fd-button', id: 'fd-keep-going',
-          onclick: () => { this._lastInput = Date.now(); this._hideIdle(); this._idleCheck(); },
+          onclick: () => { this._lastInput = this._now(); this._hideIdle(); this._idleCheck(); },
         }, t('kiosk_keep_going'));
         idle.replaceChildren(
           h(doc, 'p', { class: 'fd-heading-m', id: 'fd-idle-text' }, text),
@@ -1928,4 +1981,4 @@ if (typeof customElements !== 'undefined' && typeof HTMLElement !== 'undefined' 
   serveCore(self);
 }
 
-export { resolveWording, templateParts, fillTemplate, makeTranslator, telHref, isoInstant, londonParts, formatClock, formatLondonDay, formatWhen, formatUntil, formatDate, formatDateTime, openStatusText, pickContacts, newFlow, flowFacts, flowAnswer, flowBack, flowChange, flowReset, flowRemembered, checkNumber, townsOf, townKey, matchTown, checkAttribute, shiftPress, exitKeyUp, idlePhase, questionOptions, placesFor, replayAnswer, recordText, bundleFiles, startFor, firstScreenMatches, FIRST_SCREEN_UI };
+export { resolveWording, templateParts, fillTemplate, makeTranslator, telHref, isoInstant, londonParts, formatClock, formatLondonDay, formatWhen, formatUntil, formatDate, formatDateTime, openStatusText, serverClock, clockNow, pickContacts, newFlow, flowFacts, flowAnswer, flowBack, flowChange, flowReset, flowRemembered, checkNumber, townsOf, townKey, matchTown, checkAttribute, shiftPress, exitKeyUp, idlePhase, questionOptions, placesFor, replayAnswer, recordText, bundleFiles, startFor, firstScreenMatches, FIRST_SCREEN_UI };
