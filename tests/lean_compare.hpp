@@ -12,8 +12,12 @@
 
 namespace lean_twin {
 
-/** A problem the lean core leaves out on purpose: the question-path walk and the warnings. */
+/**
+ * A problem the lean core leaves out on purpose: the question-path walk, the wording checks
+ * (`data.text.*`) and the warnings.
+ */
 inline bool left_out_by_lean(const nlohmann::json& problem) {
+  if (problem.value("id", "").rfind("data.text.", 0) == 0) return true;
   static const std::set<std::string> ids{"data.rules.unreachable", "data.paths.dead_end", "data.paths.no_contact",
                                          "data.questions.cycle", "data.questions.unused", "data.checked.stale",
                                          "data.checked.future"};

@@ -138,10 +138,13 @@ export function renderDirectory({ directory, ui = {}, questions = null, audience
   }
 
   const services = directory.services;
-  const shortCodes = new Set(directory.short_codes || []);
-  const isShortCodeService = (s) => (s.phones || []).some((p) => shortCodes.has(p.number));
+  // The emergency line first: the danger number of ui.json (other short codes, such as 101, are
+  // not emergencies), else every short-code line.
+  const danger = resolveWording(strings.danger_number, null);
+  const shortCodes = new Set(danger ? [danger] : directory.short_codes || []);
+  const isEmergency = (s) => (s.phones || []).some((p) => shortCodes.has(p.number));
   const urgent = [];
-  for (const service of services.filter(isShortCodeService)) urgent.push(service);
+  for (const service of services.filter(isEmergency)) urgent.push(service);
   for (const id of URGENT_IDS) {
     const service = services.find((s) => s.id === id);
     if (service && !urgent.includes(service)) urgent.push(service);

@@ -805,6 +805,17 @@ struct Loader {
     return spec;
   }
 
+  /** A `{"service", "why"}` member of a group or of `safety.by_audience`. */
+  std::optional<GroupMember> group_member(Checker& c, const json& m, const std::string& pointer) {
+    if (!c.fields(m, pointer, {"service", "why"}, {})) return std::nullopt;
+    GroupMember member;
+    member.service = c.str(m, "service", pointer);
+    if (!member.service.empty()) service_ref(c, member.service, pointer + "/service");
+    if (const json* w = Checker::member(m, "why"))
+      if (auto t = c.text(*w, pointer + "/why")) member.why = *t;
+    return member;
+  }
+
   /** A list of concern values (`/safety/<key>`). */
   std::vector<std::string> concern_list(Checker& c, const json& node, const char* key, const std::string& pointer) {
     std::vector<std::string> out;
@@ -863,20 +874,14 @@ struct Loader {
           c.type_error(ap, "an array of {\"service\", \"why\"}", a.value());
           continue;
         }
-        for (std::size_t i = 0; i < a.value().size(); ++i) {
-          const std::string mp = ap + "/" + detail::to_string(i);
-          const json& m = a.value()[i];
-          if (!c.fields(m, mp, {"service", "why"}, {})) continue;
-          GroupMember member;
-          member.service = c.str(m, "service", mp);
-          if (!member.service.empty()) service_ref(c, member.service, mp + "/service");
-          if (auto t = c.text_member(m, "why", mp)) member.why = *t;
-          sf.by_audience[a.key()].push_back(member);
-        }
+        for (std::size_t i = 0; i < a.value().size(); ++i)
+          if (auto member = group_member(c, a.value()[i], ap + "/" + detail::to_string(i)))
+            sf.by_audience[a.key()].push_back(*member);
       }
     }
   }
 
+#ifndef FRONTDOOR_LEAN  // a check of the data team's files: `frontdoor bundle` ran it on the web's bundle
   /**
    * Wording that tells the reader to call a service names it by reference ({service:ID} or
    * {line:GROUP}), so the engine can show its number: an unknown reference, or a service's name
@@ -900,9 +905,9 @@ struct Loader {
     const std::string& text = node.get_ref<const std::string&>();
     for (const auto& ref : text_refs(text)) {
       if (ref.kind == TextRef::Kind::service && !model.service(ref.id))
-        c.add("data.ref.service", pointer, "the text names the unknown service \"" + ref.id + "\" ({service:" + ref.id + "})");
+        c.add("data.text.unknown_service", pointer, "the text names the unknown service \"" + ref.id + "\" ({service:" + ref.id + "})");
       if (ref.kind == TextRef::Kind::line && !model.groups.count(ref.id))
-        c.add("data.ref.group", pointer, "the text names the unknown group \"" + ref.id + "\" ({line:" + ref.id + "})");
+        c.add("data.text.unknown_group", pointer, "the text names the unknown group \"" + ref.id + "\" ({line:" + ref.id + "})");
     }
     const std::string folded = detail::fold(text);
     for (const auto& s : model.services) {
@@ -923,6 +928,8 @@ struct Loader {
       }
     }
   }
+
+#endif
 
   void rules() {
     auto it = docs.find("rules.json");
@@ -963,26 +970,17 @@ struct Loader {
             continue;
           }
           std::vector<GroupMember> members;
-          for (std::size_t i = 0; i < g.value().size(); ++i) {
-            const std::string mp = p + "/" + detail::to_string(i);
-            const json& m = g.value()[i];
-            if (!c.fields(m, mp, {"service", "why"}, {})) continue;
-            GroupMember member;
-            member.service = c.str(m, "service", mp);
-            if (!member.service.empty()) service_ref(c, member.service, mp + "/service");
-            if (const json* w = Checker::member(m, "why"))
-              if (auto t = c.text(*w, mp + "/why")) member.why = *t;
-            members.push_back(member);
-          }
+          for (std::size_t i = 0; i < g.value().size(); ++i)
+            if (auto member = group_member(c, g.value()[i], p + "/" + detail::to_string(i))) members.push_back(*member);
           model.groups[g.key()] = members;
         }
       }
     }
-    if (const json* sf = Checker::member(doc, "safety")) {
-      safety(c, *sf);
-      check_text_refs(c, *sf, "/safety");
-    }
-    if (const json* gs = Checker::member(doc, "groups")) check_text_refs(c, *gs, "/groups");
+    if (const json* sf = Checker::member(doc, "safety")) safety(c, *sf);
+#ifndef FRONTDOOR_LEAN
+    for (const char* key : {"safety", "groups", "rules"})
+      if (const json* part = Checker::member(doc, key)) check_text_refs(c, *part, std::string("/") + key);
+#endif
     std::set<std::string> rule_ids;
     if (const json* rs = c.array(doc, "rules", "")) {
       for (std::size_t i = 0; i < rs->size(); ++i) {
@@ -1016,7 +1014,6 @@ struct Loader {
           c.add("data.rules.empty", p, "rule \"" + rule.id + "\" sets no level, contacts or notes: it points nowhere");
         model.rules.push_back(std::move(rule));
       }
-      for (std::size_t i = 0; i < rs->size(); ++i) check_text_refs(c, (*rs)[i], "/rules/" + detail::to_string(i));
       const std::string last = "/rules/" + detail::to_string(rs->empty() ? 0 : rs->size() - 1);
       if (rs->empty()) {
         c.add("data.rules.catch_all", "/rules", "there are no rules: the last rule must be a catch-all with \"when\": {} and contacts");

@@ -539,6 +539,6 @@ describe('outcome', () => {
     assert.match(text, /MASH, 0300 456 0108: Closed\. Opens Monday at 8\.45am/);
     assert.match(text, /Directory checked: 26 November 2026/);
     const none = W.recordText({ t: tp, response: { at: '2026-11-27T16:30:00Z', level: null, contacts: [], checked: '2026-11-26' }, answers: [] });
-    assert.match(none, /Level of need: not decided/);
+    assert.match(none, /Level of need: not assessed/);
   });
 });

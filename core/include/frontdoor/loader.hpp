@@ -13,6 +13,10 @@
  * data.rules.unreachable, data.rules.no_question; data.questions.type, data.questions.duplicate_fact,
  * data.questions.unused, data.questions.cycle; data.paths.dead_end, data.paths.no_contact;
  * data.ui.missing (an age range with no note while ui.json lacks "age_outside");
+ * data.safety.overlap (a concern both a risk and administrative); data.text.unknown_service,
+ * data.text.unknown_group, data.text.service_by_name (wording that names a service it cannot
+ * resolve, or by name: checked by the native core only, as `frontdoor bundle` checks the web's);
+ * data.safety.property (the safety proof of `frontdoor lint`, tools.hpp check_safety);
  * data.checked.stale and data.checked.future (warnings); plus the calendar and schedule ids.
  */
 #include <memory>
