@@ -401,6 +401,25 @@ TEST_CASE("frontdoor lint checks a data folder") {
     }
     CHECK(matched);
   }
+  SUBCASE("data that would leave a risk path with no line answered fails the safety proof") {
+    TempDir dir;
+    copy_data(dir);
+    json directory = frontdoor::test::read_json("data/directory.json");
+    for (auto& s : directory["services"])
+      if (s["id"] == "out-of-hours")
+        for (auto& w : s["schedule"]["weekly"])
+          if (w["days"] == json::array({"sat", "sun"})) w["close"] = "12:00";
+    dir.write("directory.json", directory.dump(2));
+    Run run = run_cli("lint --data " + quote(dir.path.string()) + " --at " + kAt);
+    CAPTURE(run.out);
+    CHECK(run.code == 1);
+    // The instants run in date order over 2026–2027 (the year of --at and the next): the first
+    // weekend afternoon among them is the spring clock change, Sunday 29 March 2026, where at
+    // 11:45 Out of Hours closes within 15 minutes with no line to take over (property 3).
+    CHECK(contains(run.out, "rules.json: safety property 3 broken at 2026-03-29T11:45:00+01:00 on the path "));
+    CHECK(contains(run.out, "out-of-hours closes at 2026-03-29T12:00:00+01:00 and no contact after it is open then"));
+    CHECK(contains(run.out, "[data.safety.property]"));
+  }
   SUBCASE("a syntax error names the file, line and column") {
     TempDir dir;
     copy_data(dir);

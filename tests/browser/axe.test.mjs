@@ -3,19 +3,24 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, startDemo, openWizard, walk, runAxe, formatViolations, walkableCases, questions, outcomeDetails,
-  showErrorState, openDecisionRecord, DESKTOP, NARROW, PAGES } from './harness.mjs';
+  showErrorState, openDecisionRecord, readJson, ROOT, DESKTOP, NARROW, PAGES } from './harness.mjs';
+import path from 'node:path';
 
 let browser, server;
 before(async () => { browser = await launch(); server = await startDemo(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const LEVELS = ['red', 'amber', 'green', 'blue'];
+// The levels some rule gives (a level of rules.json that no rule gives has no screen), and an
+// outcome with no level (a specialist route or an administrative answer).
+const LEVELS = [...new Set(readJson(path.join(ROOT, 'data/rules.json')).rules.map((r) => r.level).filter(Boolean))];
+const NO_LEVEL = 'outcome without a level';
 const WIDTHS = [['desktop', DESKTOP], ['320px', NARROW]];
 
 /** What walking a case should show: the question types of its facts, its level, the record. */
 function features(c) {
   const f = new Set(Object.keys(c.facts).map((fact) => `${questions().find((q) => q.fact === fact)?.type} question`));
   if (LEVELS.includes(c.expect.level)) f.add(`${c.expect.level} outcome`);
+  if (c.expect.level === null && !c.expect.missing?.length) f.add(NO_LEVEL);
   if (c.facts.audience === 'professional') f.add('decision record');
   return f;
 }
@@ -43,7 +48,7 @@ test('every screen type has no axe violations at desktop width and at 320px', { 
   const found = new Map(); // "category at width" → {where, violations}
   const types = [...new Set(questions().map((q) => q.type))];
   const categories = ['first question', ...types.map((x) => `${x} question`), 'error state',
-    ...LEVELS.map((l) => `${l} outcome`), 'decision record'];
+    ...LEVELS.map((l) => `${l} outcome`), NO_LEVEL, 'decision record'];
   const done = () => categories.every((c) => found.has(`${c} at 320px`));
   const check = async (page, category, where) => {
     if (found.has(`${category} at 320px`)) return;
@@ -76,6 +81,7 @@ test('every screen type has no axe violations at desktop width and at 320px', { 
           if (screen.kind === 'question') return check(s.page, `${q.type} question`, `"${screen.text}" in ${c.name}`);
           const o = await outcomeDetails(s.page);
           for (const l of o.levels.filter((x) => LEVELS.includes(x))) await check(s.page, `${l} outcome`, c.name);
+          if (!o.levels.some((x) => LEVELS.includes(x))) await check(s.page, NO_LEVEL, c.name);
           if (!found.has('decision record at 320px') && c.facts.audience === 'professional') {
             if (await openDecisionRecord(s.page)) await check(s.page, 'decision record', `record after ${c.name}`);
           }
