@@ -92,8 +92,12 @@ Json parse_facts(const std::string& text);
 /** Pretty JSON (2 spaces), invalid UTF-8 replaced rather than thrown on. */
 std::string pretty(const Json& value);
 
-/** The safety proof (check_safety) of `--data` for `lint`: its violations, one line each; 1 when any. */
-int run_safety_proof(const Args& args);
+/**
+ * The checks `lint` runs on the loaded model, after the core found no error: the safety proof
+ * (check_safety; its violations one line each, and 1 when any), then with `--report` the
+ * freshness report.
+ */
+int run_lint_model_checks(const Args& args);
 
 // Commands: each returns the exit code.
 int run_route(const Args& args);
@@ -106,7 +110,5 @@ int run_export(const Args& args);
 int run_graph(const Args& args);
 int run_paths(const Args& args);
 int run_diff(const Args& args);
-/** The freshness report of `lint --report` (after lint found no error). */
-int run_freshness(const Args& args);
 
 }  // namespace frontdoor::cli

@@ -28,9 +28,7 @@ int run_lint(const Args& args) {
   std::cerr << warnings;
   std::cout << errors;
   if (!response.value("ok", false) || !errors.empty()) return 1;
-  if (run_safety_proof(args) != 0) return 1;
-  if (args.has("report")) return run_freshness(args);
-  return 0;
+  return run_lint_model_checks(args);
 }
 
 }  // namespace frontdoor::cli

@@ -77,24 +77,17 @@ int run_diff(const Args& args) {
   return 0;
 }
 
-int run_safety_proof(const Args& args) {
+int run_lint_model_checks(const Args& args) {
+  auto loaded = load(args.require("data"));
+  const Model& model = loaded->model();
+  const Date today = to_london(instant_of(args)).date;
   // Every quarter hour of this week, and of every bank holiday, closure and clock-change day of
   // this year and the next: the engine's guarantee needs a safeguarding line answered at each.
-  const std::string& dir = args.require("data");
-  const Date today = to_london(instant_of(args)).date;
-  auto loaded = load(dir);
-  const Model& model = loaded->model();
   const Problems broken =
       safety_problems(check_safety(model, safety_instants(model, add_days(today, -weekday_of(today)), today.year(), today.year() + 1)));
   for (const auto& p : broken) std::cout << to_line(p) << "\n";
-  return broken.empty() ? 0 : 1;
-}
-
-int run_freshness(const Args& args) {
-  const std::string& dir = args.require("data");
-  const UtcSeconds at = instant_of(args);
-  auto loaded = load(dir);
-  std::cout << freshness_csv(freshness_report(loaded->model(), to_london(at).date));
+  if (!broken.empty()) return 1;
+  if (args.has("report")) std::cout << freshness_csv(freshness_report(model, today));
   return 0;
 }
 

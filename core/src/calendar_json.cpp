@@ -32,14 +32,6 @@ std::string shown(const json& value) {
   return text;
 }
 
-// Same text as printf's "%02d:%02d", without pulling printf into the wasm build.
-std::string two_digits(int v) {
-  std::string s = detail::to_string(v);
-  return v >= 0 && v < 10 ? "0" + s : s;
-}
-
-std::string hhmm(int minutes) { return two_digits(minutes / 60) + ":" + two_digits(minutes % 60); }
-
 struct Reporter {
   const std::string& file;
   Problems& problems;
@@ -164,7 +156,7 @@ std::optional<ParsedInterval> read_interval(Reporter& r, const json& node, const
   }
   if (times[0] && times[1] && *times[0] >= *times[1]) {
     r.error("data.schedule.inverted", pointer,
-            "the interval opens at " + hhmm(*times[0]) + " but closes at " + hhmm(*times[1]) +
+            "the interval opens at " + format_hhmm(*times[0]) + " but closes at " + format_hhmm(*times[1]) +
                 "; it must close after it opens and cannot cross midnight (close at 24:00 and add an interval "
                 "from 00:00 on the next day)");
     ok = false;
@@ -194,8 +186,8 @@ void check_overlaps(Reporter& r, std::vector<ParsedInterval*>& list, const std::
     const ParsedInterval* cur = list[i];
     if (cur->interval.open < prev->interval.close) {
       r.error("data.schedule.overlap", cur->pointer,
-              where + ", " + hhmm(cur->interval.open) + "–" + hhmm(cur->interval.close) + " overlaps " +
-                  hhmm(prev->interval.open) + "–" + hhmm(prev->interval.close) + " (at " + prev->pointer +
+              where + ", " + format_hhmm(cur->interval.open) + "–" + format_hhmm(cur->interval.close) + " overlaps " +
+                  format_hhmm(prev->interval.open) + "–" + format_hhmm(prev->interval.close) + " (at " + prev->pointer +
                   "); intervals may touch but not overlap");
     }
   }

@@ -912,12 +912,7 @@ struct Loader {
     const std::string folded = detail::fold(text);
     for (const auto& s : model.services) {
       if (s.id == owner) continue;
-      std::vector<std::string> names{s.name};
-      if (s.called) {
-        names.push_back(s.called->fallback);
-        for (const auto& a : s.called->by_audience) names.push_back(a.second);
-      }
-      for (const auto& name : names) {
+      for (const auto& name : called_names(s)) {
         if (name.empty()) continue;
         if (folded.find("call " + detail::fold(name)) != std::string::npos) {
           c.add("data.text.service_by_name", pointer,

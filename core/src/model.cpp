@@ -122,6 +122,15 @@ void Model::index() {
     for (const auto& t : localities[i].towns) town_index_.emplace(detail::town_key(t), i);
 }
 
+std::vector<std::string> called_names(const Service& service) {
+  std::vector<std::string> names{service.name};
+  if (service.called) {
+    names.push_back(service.called->fallback);
+    for (const auto& a : service.called->by_audience) names.push_back(a.second);
+  }
+  return names;
+}
+
 TextRef parse_text_ref(std::string_view braced) {
   TextRef ref;
   if (braced.size() < 3 || braced.front() != '{' || braced.back() != '}') return ref;

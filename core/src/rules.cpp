@@ -306,10 +306,6 @@ struct Evaluator {
     out.contacts.push_back({s, expand(why), "safety", state_of(*s), role});
   }
 
-  static std::string fill(std::string text, const char* key, const std::string& value) {
-    return replace_all(std::move(text), key, value);
-  }
-
   /**
    * The safety invariants (DESIGN.md): a line answered now leads every risk path (a line with
    * unpublished hours may lead only in office hours, with the office-hours line second); every
@@ -335,11 +331,11 @@ struct Evaluator {
           place(line, 0, why, "lead");
         }
       } else {
-        append(line, fill(safety.net_why.resolve(audience), "{service}", called(*line)), "safety_net");
+        append(line, replace_all(safety.net_why.resolve(audience), "{service}", called(*line)), "safety_net");
       }
     }
     for (std::size_t i = 0; i < named.size(); ++i)
-      append(named[i], fill(safety.named_why.resolve(audience), "{service}", called(*named[i])), "named");
+      append(named[i], replace_all(safety.named_why.resolve(audience), "{service}", called(*named[i])), "named");
     if (!administrative) {
       auto extra = safety.by_audience.find(audience);
       if (extra != safety.by_audience.end())
@@ -371,11 +367,9 @@ struct Evaluator {
         const Service* next = model.service(m.service);
         if (!next || next == s || open_state(next->schedule, model.calendar, closes).open_now != true) continue;
         if (index_of(next) == out.contacts.size() && age_allows(*next)) {
-          const int minute = to_london(closes).minute_of_day;
-          const std::string time = (minute / 60 < 10 ? "0" : "") + detail::to_string(minute / 60) + ":" +
-                                   (minute % 60 < 10 ? "0" : "") + detail::to_string(minute % 60);
+          const std::string time = format_hhmm(to_london(closes).minute_of_day);
           std::string why = model.safety.takeover_why.resolve(audience);
-          why = fill(fill(fill(std::move(why), "{closing}", called(*s)), "{time}", time), "{service}", called(*next));
+          why = replace_all(replace_all(replace_all(std::move(why), "{closing}", called(*s)), "{time}", time), "{service}", called(*next));
           ContactResult c{next, expand(why), "safety", state_of(*next), "takeover"};
           out.contacts.insert(out.contacts.begin() + static_cast<std::ptrdiff_t>(i + 1), std::move(c));
         }

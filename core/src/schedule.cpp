@@ -72,6 +72,12 @@ OpenState open_state(const Schedule& schedule, const Calendar& calendar, UtcSeco
   return state;
 }
 
+std::string format_hhmm(int minutes) {
+  // Without printf, which the wasm build would pull in for this alone.
+  auto two = [](int v) { return (v >= 0 && v < 10 ? "0" : "") + detail::to_string(v); };
+  return two(minutes / 60) + ":" + two(minutes % 60);
+}
+
 std::optional<int> parse_hhmm(const std::string& text) {
   if (text.size() != 5 || text[2] != ':') return std::nullopt;
   for (std::size_t i : {0u, 1u, 3u, 4u}) {

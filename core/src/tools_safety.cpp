@@ -30,8 +30,6 @@ bool concern_unknown(const Facts& facts) {
   return it == facts.values.end() || it->second.is_null();
 }
 
-std::string lower(std::string_view text) { return detail::fold(text); }
-
 Date last_sunday(int year, int month) {
   Date d = make_date(year, month, 31);
   if (!d.ok()) d = make_date(year, month, 30);
@@ -62,13 +60,8 @@ struct Checker {
   /** Every service a sentence can name, by the words it is called. */
   std::vector<std::pair<std::string, const Service*>> names() const {
     std::vector<std::pair<std::string, const Service*>> out;
-    for (const auto& s : model.services) {
-      out.emplace_back(lower(s.name), &s);
-      if (s.called) {
-        out.emplace_back(lower(s.called->fallback), &s);
-        for (const auto& a : s.called->by_audience) out.emplace_back(lower(a.second), &s);
-      }
-    }
+    for (const auto& s : model.services)
+      for (const auto& name : called_names(s)) out.emplace_back(detail::fold(name), &s);
     return out;
   }
 
@@ -129,7 +122,7 @@ struct Checker {
       return std::any_of(o.contacts.begin(), o.contacts.end(), [&](const ContactResult& c) { return c.service == s; });
     };
     auto named = [&](const std::string& text, const Service* self) {
-      const std::string t = lower(text);
+      const std::string t = detail::fold(text);
       for (const auto& [name, s] : called)
         if (s != self && !name.empty() && t.find("call " + name) != std::string::npos && !shown(s))
           fail(4, facts, at, "a text tells the reader to call " + s->id + ", which is not shown: \"" + text + "\"");

@@ -236,6 +236,9 @@ struct TextRef {
   std::string id;
 };
 
+/** Every way a sentence may name `service`: its `name` and each wording of `called`. */
+std::vector<std::string> called_names(const Service& service);
+
 /** The reference in `braced` ("{service:mash}"), or Kind::none when it is not one. */
 TextRef parse_text_ref(std::string_view braced);
 

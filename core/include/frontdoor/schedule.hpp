@@ -49,6 +49,9 @@ OpenState open_state(const Schedule& schedule, const Calendar& calendar, UtcSeco
 /** Minutes since midnight from `"HH:MM"` (00:00..24:00); nullopt when malformed. */
 std::optional<int> parse_hhmm(const std::string& text);
 
+/** `"HH:MM"` of minutes since midnight (0..1440), as printf's "%02d:%02d" writes it. */
+std::string format_hhmm(int minutes);
+
 /** Plain-English clock time as GOV.UK writes it: "8.45am", "5pm", "midnight", "midday". */
 std::string format_clock(int minute_of_day);
 
