@@ -9,7 +9,7 @@ export NODE_PATH := /usr/share/nodejs
 CTEST_FLAGS := --output-on-failure -j2
 
 .PHONY: all deps apt npm native wasm web test test-native test-wasm test-js test-browser demo clean \
-        test-asan fuzz fuzz-build test-fuzz bench bench-npm test-size
+        test-asan fuzz fuzz-build test-fuzz bench bench-npm test-size screenshots
 
 all: native wasm web
 
@@ -47,8 +47,16 @@ wasm:
 web: native wasm npm
 	node web/build.mjs
 
+# Tests leave the working tree as they found it: `git status` and `git diff` before and after
+# must agree (outputs go under build/; the README's pictures have `make screenshots`).
+TREE_STATE = { git status --porcelain=v1 --untracked-files=all; git diff; } 2>/dev/null | sha256sum
 test: deps
-	$(MAKE) test-native test-asan test-fuzz test-wasm web test-js test-browser
+	@before=$$($(TREE_STATE)); \
+	$(MAKE) test-native test-asan test-fuzz test-wasm web test-js test-browser && \
+	after=$$($(TREE_STATE)) && \
+	if [ "$$before" != "$$after" ]; then \
+	  echo "make test changed the working tree (tests must write under build/ only):"; git status --short; exit 1; \
+	fi
 
 test-native: native
 	ctest --test-dir build/native $(CTEST_FLAGS)
@@ -62,6 +70,10 @@ test-js:
 
 test-browser:
 	node --test --test-concurrency=1 tests/browser/
+
+# The README's pictures (docs/screenshots/*.png); `make test` writes the same to build/screenshots/.
+screenshots: web
+	FRONTDOOR_SCREENSHOTS=docs/screenshots node --test tests/browser/screenshots.test.mjs
 
 # Size budgets of dist/ (brotli: one visit, the wasm, the kiosk); also part of test-js.
 test-size: web

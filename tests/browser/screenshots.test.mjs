@@ -1,11 +1,13 @@
-// Screenshots for the README (artefacts): docs/screenshots/{question,outcome}-{320,desktop}.png.
+// Screenshots of a question and an outcome at 320 px and desktop width: build/screenshots/ in
+// `make test` (test output, never a tracked file); `make screenshots` writes the README's pictures,
+// docs/screenshots/{question,outcome}-{320,desktop}.png, through FRONTDOOR_SCREENSHOTS.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, statSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { launch, startDemo, openWizard, walk, walkableCases, ROOT, DESKTOP, NARROW, PAGES } from './harness.mjs';
 
-const OUT = path.join(ROOT, 'docs/screenshots');
+const OUT = path.resolve(ROOT, process.env.FRONTDOOR_SCREENSHOTS || 'build/screenshots');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 let browser, server;
