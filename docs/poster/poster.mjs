@@ -93,9 +93,13 @@ function otherContactsHtml(service, t) {
   return out.length ? `<p class="other-contacts">${out.join('<br>')}</p>` : '';
 }
 
+// Directory wording may be per audience ({"default": ..., "young_person": ...}): the sheet is for
+// everyone, so it prints the default.
+const plain = (w) => (w !== null && typeof w === 'object' ? w.default : w);
+
 function hoursHtml(service, t) {
   if (service.schedule?.kind === 'unknown') return `<span class="hours-unknown">${t('hours_not_published')}</span>`;
-  return escapeHtml(service.hours_text);
+  return escapeHtml(plain(service.hours_text));
 }
 
 function agesHtml(age, t) {
@@ -134,7 +138,7 @@ function serviceEntry(service, directory, t, locale, { compact = false } = {}) {
   return `<article class="entry" data-service="${escapeHtml(service.id)}">
   <h3 class="name">${escapeHtml(service.name)}</h3>
   ${phonesHtml(service, t)}${otherContactsHtml(service, t)}
-  ${compact ? '' : `<p class="summary">${escapeHtml(service.summary)}</p>`}
+  ${compact ? '' : `<p class="summary">${escapeHtml(plain(service.summary))}</p>`}
   <p class="meta">${meta}</p>
 </article>`;
 }
@@ -143,7 +147,7 @@ function serviceEntry(service, directory, t, locale, { compact = false } = {}) {
 function scheduleNotes(service) {
   const labels = [...(service.schedule?.weekly ?? []), ...(service.schedule?.holidays ?? [])]
     .map((i) => i.label).filter(Boolean);
-  return (service.notes ?? []).filter((n) => typeof n === 'string' && labels.some((l) => n.includes(l)));
+  return (service.notes ?? []).map(plain).filter((n) => typeof n === 'string' && labels.some((l) => n.includes(l)));
 }
 
 function urgentBox(service, heading, t, extraClass) {
@@ -239,7 +243,7 @@ ${css}
   <span class="sources">${t('poster_source', { url: sourcesHtml })}</span></p>
 <section class="danger" data-service="${escapeHtml(danger.id)}">
   <p class="danger-line">${t('poster_danger', { number: `<strong class="phone phone-danger">${escapeHtml(dangerNumber)}</strong>` })}</p>
-  <p class="danger-detail">${escapeHtml(danger.phones[0].label)}. ${escapeHtml(danger.hours_text)}.</p>
+  <p class="danger-detail">${escapeHtml(danger.phones[0].label)}. ${escapeHtml(plain(danger.hours_text))}.</p>
 </section>
 <h2 class="urgent-title">${t('directory_urgent_title')}</h2>
 <div class="urgent">
