@@ -3,8 +3,9 @@
 //   dist/web/    what a council web team copies (element, wrapper, wasm module, data, fallback)
 //   dist/demo/   demo pages (web/demo/ templates) + a copy of dist/web
 //   dist/kiosk/frontdoor-kiosk.html   one self-contained file for file:// (no network at all)
-// The data bundle is validated by loading it into the wasm core; the build fails with the
-// core's error lines when the data does not load.
+// The JavaScript and CSS are bundled and minified by esbuild (a pinned devDependency) from the
+// element's modules. The data bundle is validated by loading it into the wasm core; the build
+// fails with the core's error lines when the data does not load.
 //
 //   node web/build.mjs [--data DIR] [--wasm-dir DIR] [--out DIR] [--native EXE] [--components DIR]
 // (defaults: data, build/wasm, dist, build/native/frontdoor, web/components/frontdoor-wizard)
@@ -19,6 +20,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { renderDirectory, missingWording, WORDING_KEYS } from './fallback.mjs';
+import { FIRST_SCREEN_UI } from './components/frontdoor-wizard/bundle.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -58,20 +60,19 @@ function need(path, hint) {
   return path;
 }
 
-function sources(args) {
+/** The source files of a build (`args` as parseArgs gives them; defaults when omitted). */
+export function sources(args = parseArgs([])) {
   const element = args.components;
   const wasmHint = 'run `make wasm` first';
   return {
-    elementJs: need(join(element, 'frontdoor-wizard.js'), 'the <frontdoor-wizard> element is not written yet'),
-    elementCss: need(join(element, 'frontdoor-wizard.css'), 'the element\'s stylesheet is not written yet'),
+    entry: need(join(element, 'frontdoor-wizard.js'), 'the <frontdoor-wizard> element is not written yet'),
     wrapper: need(join(ROOT, 'web', 'core', 'frontdoor-core.js'), 'the wrapper is missing'),
     loader: need(join(ROOT, 'web', 'core', 'frontdoor-core-loader.js'), 'the bundle\'s wasm loader is missing'),
     moduleJs: need(join(args.wasmDir, 'frontdoor-core-module.js'), wasmHint),
     moduleWasm: need(join(args.wasmDir, 'frontdoor-core-module.wasm'), wasmHint),
-    classicJs: need(join(args.wasmDir, 'frontdoor-core-classic.js'), wasmHint),
-    classicWasm: need(join(args.wasmDir, 'frontdoor-core-classic.wasm'), wasmHint),
     demo: join(ROOT, 'web', 'demo'),
     kiosk: need(join(ROOT, 'web', 'kiosk', 'frontdoor-kiosk.html'), 'the kiosk template is missing'),
+    kioskEntry: need(join(ROOT, 'web', 'kiosk', 'frontdoor-kiosk.js'), 'the kiosk\'s script entry is missing'),
     data: need(args.data, 'the data folder is missing'),
   };
 }
@@ -318,220 +319,65 @@ function fillTemplate(text, { ui, directoryFor }) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Minifying (terser for the JavaScript, a careful whitespace/comment strip for the CSS)
+// Bundling and minifying: esbuild (a root devDependency, pinned in package-lock.json)
 
-const TERSER = { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } };
-
-let terserMinify;
-async function terse(code, fileName, options) {
-  if (!terserMinify) {
+let esbuildApi;
+async function esbuild() {
+  if (!esbuildApi) {
     try {
-      ({ minify: terserMinify } = await import('terser'));
+      esbuildApi = await import('esbuild');
     } catch (error) {
-      throw new BuildError(`terser (a root devDependency) is missing: run \`npm ci\` (\`make npm\`) first (${error.message})`);
+      throw new BuildError(`esbuild (a root devDependency) is missing: run \`npm ci\` (\`make npm\`) first (${error.message})`);
     }
   }
-  const minify = terserMinify;
-  let result;
+  return esbuildApi;
+}
+
+function esbuildError(fileName, error) {
+  const lines = (error.errors || []).map((e) => `  ${e.location ? `${relative(ROOT, e.location.file) || e.location.file}:${e.location.line}: ` : ''}${e.text}`);
+  return new BuildError(`${fileName}: esbuild failed:\n${lines.join('\n') || `  ${error.message}`}`);
+}
+
+/** One ES module minified as it is (its imports and exports kept): the public wrapper and the glue. */
+async function minifyFile(path, fileName) {
+  const { transform } = await esbuild();
   try {
-    result = await minify(code, { ...TERSER, ...options });
+    return (await transform(readFileSync(path, 'utf8'), { loader: 'js', format: 'esm', minify: true, legalComments: 'none', charset: 'utf8', target: 'es2020' })).code;
   } catch (error) {
-    throw new BuildError(`${fileName}: terser failed: ${error.message}${error.line ? ` (line ${error.line}, col ${error.col})` : ''}`);
+    throw esbuildError(fileName, error);
   }
-  return result.code;
 }
 
-const MIN_IMPORT = /^import\s*(?:([\w$]+)\s*,?\s*)?(?:\{([^}]*)\})?\s*from\s*(["'])([^"']+)\3;?/;
-const MIN_EXPORT = /;?export\s*\{([^}]*)\};?$/;
-
-/**
- * Minifies an ES module that follows the module rule (docs/web.md) and writes it back in the
- * rule's shape: one line per import at the top, the code, one `export { ... };` line at the end.
- */
-export async function minifyModule(source, fileName, options = {}) {
-  let code = (await terse(source, fileName, { module: true, ...options })).trim();
-  const imports = [];
-  for (let match = MIN_IMPORT.exec(code); match; match = MIN_IMPORT.exec(code)) {
-    const [all, defaultName, named, , from] = match;
-    const parts = [];
-    if (defaultName) parts.push(defaultName);
-    if (named !== undefined) parts.push(`{ ${named.split(',').map((p) => p.trim().replace(/\s+as\s+/, ' as ')).filter(Boolean).join(', ')} }`);
-    imports.push(parts.length ? `import ${parts.join(', ')} from '${from}';` : `import '${from}';`);
-    code = code.slice(all.length);
-  }
-  const exported = MIN_EXPORT.exec(code);
-  if (exported) code = code.slice(0, exported.index);
-  if (/(^|[;}\s])(import\s*[\w{*'"]|export\s*[\w{*])/.test(code)) {
-    throw new BuildError(`${fileName}: the minified module has an import/export statement that is not at the top or the end`);
-  }
-  const exportLine = exported
-    ? `export { ${exported[1].split(',').map((p) => p.trim()).filter(Boolean).join(', ')} };`
-    : null;
-  return `${[...imports, `${code};`, exportLine].filter(Boolean).join('\n')}\n`;
-}
-
-/** A function body (bare `return` and `await` allowed) minified; its top-level names are local. */
-async function minifyBody(body, fileName) {
-  return terse(body, fileName, { module: true, parse: { bare_returns: true } });
-}
-
-/** CSS without comments and needless whitespace (strings kept as they are). */
-export function minifyCss(css) {
-  const parts = css.split(/("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')/);
-  return parts.map((part, index) => {
-    if (index % 2) return part;
-    return part
-      .replace(/\/\*[\s\S]*?\*\//g, '')
-      .replace(/\s+/g, ' ')
-      .replace(/\s*([{};,>])\s*/g, '$1')
-      .replace(/:\s+/g, ':')
-      .replace(/;}/g, '}');
-  }).join('').trim();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Kiosk: one classic inline script
-
-const IMPORT_LINE = /^\s*import\s+(?:([\w$]+)\s*(?:,\s*)?)?(?:\{([^}]*)\})?\s*(?:from\s*)?['"]([^'"]+)['"]\s*;?\s*$/;
-const EXPORT_LINE = /^\s*export\s*\{([^}]*)\}\s*;?\s*$/;
-
-/**
- * Turns one ES module that follows the module rule into the body of a function: import lines
- * become reads from `modules`, the export line becomes a return. Anything else that looks like
- * an import/export statement is an error (the rule was broken).
- */
-export function moduleToFunctionBody(source, fileName, resolveImport, { keepImportMeta = false } = {}) {
-  const lines = source.replace(/\r\n/g, '\n').split('\n');
-  const out = [];
-  let exported = null;
-  let seenCode = false;
-  for (const [index, line] of lines.entries()) {
-    const where = `${fileName}:${index + 1}`;
-    const importMatch = IMPORT_LINE.exec(line);
-    if (importMatch) {
-      if (seenCode) throw new BuildError(`${where}: an import after the first line of code (module rule: imports at the top)`);
-      const [, defaultName, named, from] = importMatch;
-      const source = resolveImport(from, where);
-      if (defaultName) out.push(`const ${defaultName} = ${source}.default;`);
-      if (named && named.trim()) {
-        const parts = named.split(',').map((p) => p.trim()).filter(Boolean).map((p) => {
-          const [name, alias] = p.split(/\s+as\s+/);
-          return alias ? `${name}: ${alias}` : name;
-        });
-        out.push(`const { ${parts.join(', ')} } = ${source};`);
-      }
-      if (!defaultName && !named) out.push(`void ${source};`);
-      continue;
-    }
-    if (exported && line.trim() && !/^\s*\/\//.test(line)) {
-      throw new BuildError(`${where}: code after the export line (module rule: one export line at the end)`);
-    }
-    const exportMatch = EXPORT_LINE.exec(line);
-    if (exportMatch) {
-      if (exported) throw new BuildError(`${where}: a second export line (module rule: one export line at the end)`);
-      exported = exportMatch[1].split(',').map((p) => p.trim()).filter(Boolean).map((p) => {
-        const [name, alias] = p.split(/\s+as\s+/);
-        return alias ? `${alias}: ${name}` : name;
-      });
-      continue;
-    }
-    if (/^\s*(import\s*[\w{*'"]|export\s)/.test(line)) {
-      throw new BuildError(`${where}: import/export outside the module rule (one import line each at the top, one "export { ... };" at the end): ${line.trim()}`);
-    }
-    if (/^\s*\/\/# sourceMappingURL=/.test(line)) continue;
-    if (line.trim() && !/^\s*(\/\/|\/\*|\*)/.test(line)) seenCode = true;
-    out.push(line);
-  }
-  let body = out.join('\n');
-  // import.meta is a syntax error in a classic script; in the kiosk the page's own URL is the
-  // only sensible base (and nothing is fetched anyway).
-  if (!keepImportMeta) body = body.replace(/\bimport\.meta\.url\b/g, 'document.baseURI');
-  if ((!keepImportMeta && /\bimport\s*\.\s*meta\b/.test(body)) || /\bimport\s*\(/.test(body)) {
-    throw new BuildError(`${fileName}: uses import.meta or dynamic import(), which a classic script cannot run`);
-  }
-  return `${body}\nreturn { ${(exported || []).join(', ')} };`;
-}
-
-/** The classic Emscripten module's factory name (`var NAME = (() => {` / `(function() {`). */
-function classicExportName(code) {
-  const match = /^\s*var\s+([A-Za-z_$][\w$]*)\s*=\s*\(/m.exec(code);
-  if (!match) throw new BuildError('cannot find the factory name in the classic Emscripten module');
-  return match[1];
-}
-
-function jsString(text) {
-  // JSON is a JS string literal; "<" escaped so no "</script" or "<!--" can appear.
-  return JSON.stringify(text).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+/** CSS minified by esbuild (comments and needless whitespace gone, strings kept). */
+export async function minifyCss(css) {
+  const { transform } = await esbuild();
+  return (await transform(css, { loader: 'css', minify: true })).code.trim();
 }
 
 /**
- * Bytes as a JS string literal of one character per byte (Latin-1): compresses far better than
- * base64. Escaped as \xNN: backslash, the quote, "<" (no "</script" or "<!--") and the C0 control
- * characters (line breaks among them). U+2028/2029 cannot occur below U+0100. U+007F–U+009F are
- * left as they are: valid in a JS string and passed through unchanged by the HTML parser (which
- * merely notes them), and escaping them costs 1.3 KB brotli.
+ * How the element's modules find what is not a file beside them: the stylesheet is imported as
+ * minified text, `frontdoor:first-screen` is the first screen this build copies in (null for the
+ * kiosk) and web/core/frontdoor-core.js's `./frontdoor-core-module.js` is Emscripten's ES6 glue
+ * in the wasm build folder.
  */
-export function latin1Literal(bytes) {
-  let out = '"';
-  for (const byte of bytes) {
-    if (byte < 0x20 || byte === 0x22 || byte === 0x3c || byte === 0x5c) {
-      out += `\\x${byte.toString(16).padStart(2, '0')}`;
-    } else {
-      out += String.fromCharCode(byte);
-    }
-  }
-  return `${out}"`;
-}
-
-async function kioskScript(src) {
-  const classic = readFileSync(src.classicJs, 'utf8').replace(/^\s*\/\/# sourceMappingURL=.*$/gm, '');
-  const factory = classicExportName(classic);
-  const wasm = latin1Literal(readFileSync(src.classicWasm));
-  const css = minifyCss(readFileSync(src.elementCss, 'utf8'));
-  const modules = {
-    './frontdoor-core-module.js': '__fdCoreModule',
-    './frontdoor-core.js': '__fdCore',
+function frontdoorPlugin(src, first, { loader = false } = {}) {
+  const names = loader ? glueNames(readFileSync(src.moduleJs, 'utf8'), readFileSync(src.moduleWasm), basename(src.moduleJs)) : null;
+  return {
+    name: 'frontdoor',
+    setup(build) {
+      build.onResolve({ filter: /^frontdoor:first-screen$/ }, () => ({ path: 'first-screen', namespace: 'frontdoor' }));
+      build.onLoad({ filter: /.*/, namespace: 'frontdoor' }, (args) => (args.path === 'loader'
+        ? {
+          contents: `import { moduleFactory } from ${JSON.stringify(src.loader)};\n`
+            + `export default moduleFactory(${JSON.stringify(names)}, new URL('.', import.meta.url).href);\n`,
+          resolveDir: dirname(src.loader),
+          loader: 'js',
+        }
+        : { contents: `export default ${JSON.stringify(first)};`, loader: 'js' }));
+      build.onResolve({ filter: /^\.\/frontdoor-core-module\.js$/ }, () => (loader ? { path: 'loader', namespace: 'frontdoor' } : { path: src.moduleJs }));
+      build.onLoad({ filter: /\.css$/ }, async (args) => ({ contents: await minifyCss(readFileSync(args.path, 'utf8')), loader: 'text' }));
+    },
   };
-  const resolveImport = (from, where) => {
-    const name = modules[from] || modules[`./${basename(from)}`];
-    if (!name) throw new BuildError(`${where}: the kiosk cannot inline an import of "${from}"`);
-    return name;
-  };
-  const wrapperBody = await minifyBody(moduleToFunctionBody(readFileSync(src.wrapper, 'utf8'), 'web/core/frontdoor-core.js', resolveImport), 'web/core/frontdoor-core.js');
-  const elementBody = await minifyBody(moduleToFunctionBody(readFileSync(src.elementJs, 'utf8'), 'frontdoor-wizard.js', resolveImport), 'frontdoor-wizard.js');
-  const classicMin = await terse(`${classic}\n;return ${factory};`, basename(src.classicJs), { parse: { bare_returns: true } });
-
-  const script = `
-/* frontdoor kiosk: Emscripten classic module + web/core/frontdoor-core.js + frontdoor-wizard.js */
-(async function () {
-'use strict';
-var frontdoorWizardCss = ${jsString(css)};
-var __fdClassicModule = (function () {
-${classicMin}
-})();
-var __fdWasm = ${wasm};
-var frontdoorCoreDefaults = {
-  moduleFactory: __fdClassicModule,
-  // The wasm is inline (one character per byte): no fetch, no data: URL (both blocked by the page's CSP).
-  instantiateWasm: function (imports) {
-    var bytes = Uint8Array.from(__fdWasm, function (c) { return c.charCodeAt(0); });
-    __fdWasm = null;
-    return WebAssembly.instantiate(bytes, imports);
-  }
-};
-var __fdCoreModule = { default: __fdClassicModule };
-var __fdCore = await (async function () {
-${wrapperBody}
-})();
-await (async function () {
-${elementBody}
-})();
-})().catch(function (error) { console.error('frontdoor kiosk:', error); });
-`;
-  if (/<\/script|<!--/i.test(script)) {
-    throw new BuildError('the kiosk script contains "</script" or "<!--", which would end the inline script early');
-  }
-  return script;
 }
 
 /** What each of the wasm's imports is, by the name Emscripten's glue gives its JS function. */
@@ -588,21 +434,28 @@ export function glueNames(glue, wasm, fileName = 'frontdoor-core-module.js') {
   return names;
 }
 
-/**
- * The first screen for dist/web/frontdoor-wizard.js (`frontdoorFirstScreen`): the first question
- * for no pre-filled facts from the bundle's `start`, and the default wording of the ui.json ids
- * the element lists in FIRST_SCREEN_UI (read from its source, so the list lives in one place).
- * The element checks it against the bundle it loads (firstScreenMatches).
- */
-export function firstScreenFor(bundle, elementSource, fileName = 'frontdoor-wizard.js') {
-  const list = /^const FIRST_SCREEN_UI = (\[[^\]]*\]);$/m.exec(elementSource);
-  if (!list) throw new BuildError(`${fileName}: no "const FIRST_SCREEN_UI = [...];" line (the wording of the first screen)`);
-  let ids;
+/** One bundle of `entry` (esbuild options on top of the common ones); returns its text. */
+async function esbundle(entry, fileName, plugin, options) {
+  const api = await esbuild();
+  let result;
   try {
-    ids = JSON.parse(list[1].replace(/'/g, '"'));
+    result = await api.build({
+      entryPoints: [entry], bundle: true, write: false, minify: true, legalComments: 'none', charset: 'utf8',
+      target: 'es2020', platform: 'browser', logLevel: 'silent', plugins: [plugin], ...options,
+    });
   } catch (error) {
-    throw new BuildError(`${fileName}: FIRST_SCREEN_UI is not a list of 'ids': ${error.message}`);
+    throw esbuildError(fileName, error);
   }
+  return result.outputFiles[0].text;
+}
+
+/**
+ * The first screen for dist/web/frontdoor-wizard.js (`frontdoor:first-screen`): the first
+ * question for no pre-filled facts from the bundle's `start`, and the default wording of the
+ * ui.json ids of FIRST_SCREEN_UI (bundle.js). The element checks it against the bundle it loads
+ * (firstScreenMatches).
+ */
+export function firstScreenFor(bundle, ids = FIRST_SCREEN_UI) {
   const entry = (bundle.start || []).find((e) => e && e.facts && !Object.keys(e.facts).length);
   if (!entry) throw new BuildError('the data bundle has no prerendered first question for no facts (bundle.start)');
   const ui = bundle.files['ui.json'] || {};
@@ -617,47 +470,51 @@ export function firstScreenFor(bundle, elementSource, fileName = 'frontdoor-wiza
 }
 
 /**
- * dist/web/frontdoor-wizard.js: one ES module holding the stylesheet, the first screen, the wasm
- * loader, the wrapper and the element, so a page makes one request for all it needs to show the
- * first question (then the data bundle and the wasm). The loader
- * (web/core/frontdoor-core-loader.js) stands in for Emscripten's ES6 glue. The module has no
- * import and no export (the element's exports serve tests of the source); frontdoor-core.js and
- * frontdoor-core-module.js still ship for pages and tests that use the core alone. The element
- * runs it as its core's worker too (one file, cached).
+ * dist/web/frontdoor-wizard.js: one ES module (esbuild) from web/components/frontdoor-wizard/
+ * with its stylesheet, the first screen, web/core/frontdoor-core.js and the wasm loader in place
+ * of Emscripten's glue (1.25 KB brotli less, measured: docs/web.md, bench/glue.mjs), so a page
+ * makes one request for all it needs to show the first question (then the data bundle and the
+ * wasm). It imports and exports nothing; the element runs it as its core's worker too (one file,
+ * cached). `loader: false` bundles the glue instead (bench/glue.mjs measures both).
  */
-export async function webModule(src, { first = null } = {}) {
-  const names = glueNames(readFileSync(src.moduleJs, 'utf8'), readFileSync(src.moduleWasm), basename(src.moduleJs));
-  const modules = {
-    './frontdoor-core-module.js': '__fdCoreModule', './frontdoor-core.js': '__fdCore', './frontdoor-core-loader.js': '__fdLoader',
-  };
-  const resolveImport = (from, where) => {
-    const name = modules[from] || modules[`./${basename(from)}`];
-    if (!name) throw new BuildError(`${where}: web/build.mjs cannot bundle an import of "${from}"`);
-    return name;
-  };
-  const loaderBody = moduleToFunctionBody(readFileSync(src.loader, 'utf8'), 'web/core/frontdoor-core-loader.js', resolveImport);
-  const wrapperBody = moduleToFunctionBody(readFileSync(src.wrapper, 'utf8'), 'web/core/frontdoor-core.js', resolveImport, { keepImportMeta: true });
-  const elementBody = moduleToFunctionBody(readFileSync(src.elementJs, 'utf8'), 'frontdoor-wizard.js', resolveImport, { keepImportMeta: true });
-  // The element's exports (its pure logic, for tests of the source) are not kept: about 0.5 KB
-  // brotli less, as terser then drops what only the tests use.
-  // The stylesheet and the first screen travel in the script: the element shows the first
-  // question the moment it is connected, styled, before any other request has answered.
-  const css = minifyCss(readFileSync(src.elementCss, 'utf8'));
-  const source = `const frontdoorWizardCss = ${JSON.stringify(css)};
-const frontdoorFirstScreen = ${JSON.stringify(first)};
-const __fdLoader = (() => {\n${loaderBody}\n})();
-const __fdCoreModule = { default: __fdLoader.moduleFactory(${JSON.stringify(names)}, new URL('.', import.meta.url).href) };
-const __fdCore = (() => {\n${wrapperBody}\n})();
-(() => {\n${elementBody}\n})();
-`;
-  // The element's own members (`this._flow`, `_renderQuestion`, …) are private: their names are
-  // shortened too. The wasm's exports (`_malloc`, `_free`, `_frontdoor_*`) keep theirs.
-  // `unsafe`: terser may assume the built-ins are not replaced (e.g. `String(x)` → `""+x`);
-  // nothing here replaces them or passes symbols (0.04 KB brotli).
-  return minifyModule(source, 'frontdoor-wizard.js (bundled)', {
-    mangle: { properties: { regex: /^_(?!frontdoor_|malloc$|free$|_)/ } },
-    compress: { passes: 3, unsafe: true },
+export async function webModule(src, { first = null, loader = true } = {}) {
+  return esbundle(src.entry, 'frontdoor-wizard.js', frontdoorPlugin(src, first, { loader }), { format: 'esm' });
+}
+
+/**
+ * Bytes as a JS string literal of one character per byte (Latin-1): compresses far better than
+ * base64. Escaped as \xNN: backslash, the quote, "<" (no "</script" or "<!--") and the C0 control
+ * characters (line breaks among them). U+2028/2029 cannot occur below U+0100. U+007F–U+009F are
+ * left as they are: valid in a JS string and passed through unchanged by the HTML parser (which
+ * merely notes them), and escaping them costs 1.3 KB brotli.
+ */
+export function latin1Literal(bytes) {
+  let out = '"';
+  for (const byte of bytes) {
+    if (byte < 0x20 || byte === 0x22 || byte === 0x3c || byte === 0x5c) {
+      out += `\\x${byte.toString(16).padStart(2, '0')}`;
+    } else {
+      out += String.fromCharCode(byte);
+    }
+  }
+  return `${out}"`;
+}
+
+/**
+ * The kiosk's one classic script: the same modules as dist/web (web/kiosk/frontdoor-kiosk.js
+ * entry) as an IIFE, with the wasm inline as `__fdWasm` (web/kiosk/inline-wasm.js hands it to
+ * Emscripten's Module.instantiateWasm: no fetch, no data: URL, both blocked by the page's CSP).
+ * `import.meta.url` is the page's own URL there (nothing is fetched anyway).
+ */
+export async function kioskScript(src) {
+  const wasm = latin1Literal(readFileSync(src.moduleWasm));
+  const script = await esbundle(src.kioskEntry, 'frontdoor-kiosk.js', frontdoorPlugin(src, null), {
+    format: 'iife', define: { 'import.meta.url': 'document.baseURI' }, banner: { js: `var __fdWasm = ${wasm};` },
   });
+  if (/<\/script|<!--/i.test(script)) {
+    throw new BuildError('the kiosk script contains "</script" or "<!--", which would end the inline script early');
+  }
+  return script;
 }
 
 function sha256Base64(text) {
@@ -725,15 +582,15 @@ export async function build(argv = []) {
     const web = join(stage, 'web');
     mkdirSync(web);
     // Minified; the readable sources stay in web/ and build/wasm.
-    writeFileSync(join(web, 'frontdoor-core.js'), await minifyModule(readFileSync(src.wrapper, 'utf8'), 'frontdoor-core.js'));
-    writeFileSync(join(web, 'frontdoor-core-module.js'), `${await terse(readFileSync(src.moduleJs, 'utf8').replace(/^\s*\/\/# sourceMappingURL=.*$/gm, ''), 'frontdoor-core-module.js', { module: true })}\n`);
+    writeFileSync(join(web, 'frontdoor-core.js'), await minifyFile(src.wrapper, 'frontdoor-core.js'));
+    writeFileSync(join(web, 'frontdoor-core-module.js'), await minifyFile(src.moduleJs, 'frontdoor-core-module.js'));
     copyFileSync(src.moduleWasm, join(web, 'frontdoor-core.wasm'));
     // So node reads the staged .js files as ES modules wherever --out is.
     writeFileSync(join(stage, 'package.json'), '{"type": "module"}\n');
 
     const { bundle, full, response, how } = await makeBundle(args, web);
     writeFileSync(join(web, 'frontdoor-data.json'), JSON.stringify(bundle));
-    const first = firstScreenFor(bundle, readFileSync(src.elementJs, 'utf8'), relative(ROOT, src.elementJs));
+    const first = firstScreenFor(bundle);
     writeFileSync(join(web, 'frontdoor-wizard.js'), await webModule(src, { first }));
 
     // The static directory (and its wording) from the whole data, not the browser's share.

@@ -6,11 +6,19 @@
 //   node web/fallback.mjs [--data DIR] [--audience parent|young_person|professional|public] [--out FILE]
 //
 // Wording comes from data/ui.json (keys below); audience names from ui.json `audience_<id>` or
-// the audience question's option labels in data/questions.json.
+// the audience question's option labels in data/questions.json. Wording lookup, tel: links, age
+// ranges and phone options are the element's own modules (wording.js, contacts.js), shared with
+// the poster.
 
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fillTemplate, resolveWording } from './components/frontdoor-wizard/wording.js';
+import { ageRange, phoneOption, telHref } from './components/frontdoor-wizard/contacts.js';
+import { audiencesOf } from './components/frontdoor-wizard/bundle.js';
+
+// One tel: link for the element, this directory and the poster (contacts.js).
+export { telHref };
 
 /**
  * ui.json keys used here. A key missing from ui.json is a data problem: the build warns about
@@ -41,8 +49,6 @@ export const WORDING_KEYS = {
 /** Services shown first when present, in this order (ids from data/directory.json). */
 const URGENT_IDS = ['emergency-999', 'mash', 'out-of-hours'];
 
-const AUDIENCES = ['parent', 'young_person', 'professional', 'public'];
-
 /** Escapes text for HTML element content and double-quoted attribute values. */
 export function escapeHtml(value) {
   return String(value)
@@ -51,27 +57,6 @@ export function escapeHtml(value) {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
-}
-
-/** Resolves wording that may be a string or an object keyed by audience with a `default`. */
-function resolveWording(value, audience) {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'object') {
-    if (audience && typeof value[audience] === 'string') return value[audience];
-    if (typeof value.default === 'string') return value.default;
-  }
-  return null;
-}
-
-function fill(template, values) {
-  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
-}
-
-/** `tel:` URI for a number as printed ("01234 567890" → "tel:01234567890"). */
-export function telHref(number) {
-  const digits = String(number).replace(/[^0-9+]/g, '');
-  return `tel:${digits}`;
 }
 
 function safeWebUrl(url) {
@@ -115,15 +100,18 @@ export function renderDirectory({ directory, ui = {}, questions = null, audience
     throw new Error('directory.json: "services" must be a list');
   }
   const strings = uiStrings(ui);
+  const services = directory.services;
   const say = (key, values = {}) => {
     const text = resolveWording(strings[key], audience) ?? WORDING_KEYS[key] ?? key;
-    return escapeHtml(fill(text, values));
+    return escapeHtml(fillTemplate(text, values));
   };
 
   const audienceNames = new Map();
   const audienceQuestion = questions && Array.isArray(questions.questions)
     ? questions.questions.find((q) => q.fact === 'audience') : null;
-  for (const id of AUDIENCES) {
+  // The audiences from the data (bundle.js audiencesOf), then any other a service names.
+  const ids = [...new Set([...audiencesOf(questions), ...services.flatMap((s) => (Array.isArray(s.audiences) ? s.audiences : []))])];
+  for (const id of ids) {
     let name = resolveWording(strings[`audience_${id}`], audience);
     if (!name && audienceQuestion && Array.isArray(audienceQuestion.options)) {
       const option = audienceQuestion.options.find((o) => o.value === id);
@@ -137,7 +125,6 @@ export function renderDirectory({ directory, ui = {}, questions = null, audience
     localityNames.set(locality.id, `${locality.name}${towns}`);
   }
 
-  const services = directory.services;
   // The emergency line first: the danger number of ui.json (other short codes, such as 101, are
   // not emergencies), else every short-code line.
   const danger = resolveWording(strings.danger_number, null);
@@ -161,8 +148,8 @@ export function renderDirectory({ directory, ui = {}, questions = null, audience
     out.push('<dl>');
     for (const phone of service.phones || []) {
       const label = resolveWording(phone.label, audience);
-      const option = phone.option !== null && phone.option !== undefined && phone.option !== ''
-        ? `, ${say('directory_option', { option: phone.option })}` : '';
+      const wording = phoneOption(phone);
+      const option = wording ? `, ${say(wording.id, wording.values)}` : '';
       out.push(`<dt>${label ? escapeHtml(label) : say('directory_phone')}</dt>`
         + `<dd><a href="${escapeHtml(telHref(phone.number))}">${escapeHtml(phone.number)}</a>${option}</dd>`);
     }
@@ -185,11 +172,9 @@ export function renderDirectory({ directory, ui = {}, questions = null, audience
       out.push(`<dt>${say('directory_for')}</dt><dd>${escapeHtml(names.join(', '))}</dd>`);
     }
     const age = service.age;
-    if (age && (Number.isInteger(age.min) || Number.isInteger(age.max))) {
-      let range;
-      if (Number.isInteger(age.min) && Number.isInteger(age.max)) range = say('directory_age_range', age);
-      else if (Number.isInteger(age.min)) range = say('directory_age_from', age);
-      else range = say('directory_age_to', age);
+    const ages = ageRange(age);
+    if (ages) {
+      const range = say(ages.id, ages.values);
       const note = resolveWording(age.note, audience);
       out.push(`<dt>${say('directory_ages')}</dt><dd>${range}${note ? ` (${escapeHtml(note)})` : ''}</dd>`);
     }
@@ -258,7 +243,10 @@ function main(argv) {
       return usage(`unknown argument: ${arg}`);
     }
   }
-  if (args.audience && !AUDIENCES.includes(args.audience)) return usage(`--audience must be one of ${AUDIENCES.join(', ')}`);
+  if (args.audience) {
+    const audiences = audiencesOf(readJsonIfExists(join(resolve(args.data), 'questions.json')));
+    if (!audiences.includes(args.audience)) return usage(`--audience must be one of ${audiences.join(', ')}`);
+  }
   let result;
   try {
     result = renderDirectoryFromDir(resolve(args.data), { audience: args.audience });

@@ -13,6 +13,8 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { escapeHtml } from '../../web/fallback.mjs';
+import { resolveWording } from '../../web/components/frontdoor-wizard/wording.js';
+import { ageRange, phoneOption } from '../../web/components/frontdoor-wizard/contacts.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -47,8 +49,8 @@ function makeText(ui, posterWording) {
   const pick = (key) => {
     const w = key in ui ? ui[key] : posterWording[key];
     if (w === undefined) throw new Error(`poster: no wording "${key}" in data/ui.json or docs/poster/poster.json`);
-    // The sheet is for everyone: the default wording.
-    return typeof w === 'string' ? w : w.default;
+    // The sheet is for everyone: the default wording (the element's lookup, wording.js).
+    return resolveWording(w, null);
   };
   return (key, htmlArgs = {}) =>
     escapeHtml(pick(key)).replace(/\{([a-z_]+)\}/g, (whole, name) => {
@@ -76,8 +78,9 @@ function phonesHtml(service, t, { big = false } = {}) {
     const nameWords = new Set(words(service.name));
     const label = p.label && !words(p.label).every((w) => nameWords.has(w))
       ? ` <span class="phone-label">${escapeHtml(p.label)}</span>` : '';
-    const option = p.option !== null && p.option !== undefined && !String(p.label).includes(String(p.option))
-      ? ` <span class="phone-option">(${t('directory_option', { option: escapeHtml(p.option) })})</span>` : '';
+    // The option as the static directory words it (contacts.js), unless the label already says it.
+    const wording = String(p.label).includes(String(p.option)) ? null : phoneOption(p);
+    const option = wording ? ` <span class="phone-option">(${t(wording.id, { option: escapeHtml(wording.values.option) })})</span>` : '';
     return `<li><strong class="phone${big ? ' phone-big' : ''}">${escapeHtml(p.number)}</strong>${option}${label}</li>`;
   });
   return `<ul class="phones">${items.join('')}</ul>`;
@@ -103,11 +106,10 @@ function hoursHtml(service, t) {
 }
 
 function agesHtml(age, t) {
-  if (!age || (age.min === undefined && age.max === undefined)) return '';
-  const min = escapeHtml(age.min ?? ''), max = escapeHtml(age.max ?? '');
-  const range = age.min !== undefined && age.max !== undefined ? t('directory_age_range', { min, max })
-    : age.min !== undefined ? t('directory_age_from', { min }) : t('directory_age_to', { max });
-  return `<span class="ages"><b>${t('directory_ages')}:</b> ${range}.</span>`;
+  const range = ageRange(age);
+  if (!range) return '';
+  const values = Object.fromEntries(Object.entries(range.values).map(([name, value]) => [name, escapeHtml(value)]));
+  return `<span class="ages"><b>${t('directory_ages')}:</b> ${t(range.id, values)}.</span>`;
 }
 
 function areasHtml(service, directory) {

@@ -9,7 +9,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { WEB_FILES, DEMO_PAGES, moduleToFunctionBody, forBrowser, calendarFrom, glueNames, PER_FACT_PROVENANCE } from '../../web/build.mjs';
+import { WEB_FILES, DEMO_PAGES, forBrowser, calendarFrom, glueNames, PER_FACT_PROVENANCE } from '../../web/build.mjs';
 import { renderDirectoryFromDir } from '../../web/fallback.mjs';
 import { startServer, CSP } from '../../web/serve.mjs';
 
@@ -101,27 +101,19 @@ describe('dist/web', () => {
     assert.equal(readFileSync(join(WEB, 'frontdoor-directory.html'), 'utf8'), renderDirectoryFromDir(DATA).html);
   });
 
-  test('the wrapper and the element follow the module rule', () => {
-    for (const name of ['frontdoor-core.js']) {
-      const lines = readFileSync(join(WEB, name), 'utf8').trimEnd().split('\n');
-      const imports = lines.map((l, i) => (/^\s*import[\s{*'"]/.test(l) ? i : -1)).filter((i) => i >= 0);
-      const exports = lines.map((l, i) => (/^\s*export\s/.test(l) ? i : -1)).filter((i) => i >= 0);
-      assert.equal(exports.length, 1, `${name}: one export line`);
-      assert.equal(exports[0], lines.length - 1, `${name}: the export line is the last line`);
-      assert.match(lines[exports[0]], /^export \{[^}]*\};?$/, `${name}: export { ... };`);
-      const firstCode = lines.findIndex((l) => l.trim() && !/^\s*(\/\/|\/\*|\*)/.test(l) && !/^\s*import[\s{*'"]/.test(l));
-      for (const i of imports) assert.ok(i < firstCode, `${name}:${i + 1}: imports come before any code`);
-    }
-    // One request: the element, the wrapper and Emscripten's glue are bundled (no import left).
+  test('the element is one self-contained module (esbuild): the wrapper, the wasm loader and the stylesheet inside', () => {
+    // One request: the element, the wrapper and the wasm loader are bundled (no import left).
     const element = readFileSync(join(WEB, 'frontdoor-wizard.js'), 'utf8');
-    assert.doesNotMatch(element, /^\s*import[\s{*'"]/m, 'frontdoor-wizard.js imports nothing');
-    assert.doesNotMatch(element, /(^|[;}\s])export\s*[{\w*]/, 'frontdoor-wizard.js exports nothing (its logic is tested from the source)');
+    assert.doesNotMatch(element, /(^|[;}\s])import\s*[\w{*'"]/m, 'frontdoor-wizard.js imports nothing');
+    assert.doesNotMatch(element, /(^|[;}\s])export\s*[{\w*]/, 'frontdoor-wizard.js exports nothing (its modules are tested from the source)');
     assert.match(element, /frontdoor-core\.wasm/, 'the wrapper (which names the .wasm) is inside frontdoor-wizard.js');
     assert.match(element, /instantiateStreaming/, 'the wasm loader is inside frontdoor-wizard.js');
-    assert.doesNotMatch(element, /preloadedImages|calledRun|Build with -s ASSERTIONS/, 'Emscripten\'s glue is not (web/core/frontdoor-core-loader.js stands in)');
-    assert.match(element, /:host\{--fd-font:/, 'the stylesheet is inside frontdoor-wizard.js');
-    assert.match(readFileSync(join(WEB, 'frontdoor-core.js'), 'utf8'), /^import .*from '\.\/frontdoor-core-module\.js';$/m,
-      'frontdoor-core.js still ships as the public wrapper');
+    assert.doesNotMatch(element, /preloadedImages|calledRun|Build with -s ASSERTIONS|asmLibraryArg/, 'Emscripten\'s glue is not (web/core/frontdoor-core-loader.js stands in: docs/web.md)');
+    assert.match(element, /:host\{--fd-font:/, 'the stylesheet, minified, is inside frontdoor-wizard.js');
+    assert.doesNotMatch(element, /\/\*|\n\s*\n/, 'no comments or blank lines: minified');
+    const wrapper = readFileSync(join(WEB, 'frontdoor-core.js'), 'utf8');
+    assert.match(wrapper, /^import \w+ ?from ?"\.\/frontdoor-core-module\.js";/m, 'frontdoor-core.js still ships as the public wrapper of the glue');
+    assert.match(wrapper, /export ?\{[^}]*createCore[^}]*\}/);
   });
 
   test('the bundled element runs as a module where there is no DOM and no worker (nothing defined, nothing exported)', async () => {
@@ -328,41 +320,13 @@ describe('dist/kiosk/frontdoor-kiosk.html', () => {
     assert.ok(data);
     assert.deepEqual(JSON.parse(data[1]), JSON.parse(readFileSync(join(WEB, 'frontdoor-data.json'), 'utf8')));
     assert.match(html, /<frontdoor-wizard src="#frontdoor-data" kiosk>\s*<section id="frontdoor-directory"/);
-    assert.match(html, /var frontdoorWizardCss = "/);
+    assert.match(html, /:host\{--fd-font:/, 'the stylesheet, minified');
     // One character per byte (Latin-1), the only escapes \xNN (web/build.mjs latin1Literal).
     const wasm = /var __fdWasm = "((?:[^"\\\x00-\x1f<]|\\x[0-9a-f]{2})*)";/.exec(html);
     assert.ok(wasm, 'the wasm is inline as a one-character-per-byte string');
     const bytes = Buffer.from(wasm[1].replace(/\\x([0-9a-f]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
     assert.ok(bytes.subarray(0, 4).equals(Buffer.from([0, 97, 115, 109])), 'it is a wasm binary');
     assert.match(html, /instantiateWasm/);
-  });
-});
-
-describe('the kiosk\'s module rule check (web/build.mjs moduleToFunctionBody)', () => {
-  const names = (from) => ({ './a.js': '__a' })[from];
-  test('turns the import line into a read and the export line into a return', () => {
-    const body = moduleToFunctionBody("import x, { y as z, w } from './a.js';\nconst q = z + w + x;\nexport { q, z as r };\n", 'm.js', names);
-    assert.match(body, /^const x = __a\.default;\nconst \{ y: z, w \} = __a;\nconst q = z \+ w \+ x;/);
-    assert.match(body, /return \{ q, r: z \};$/);
-    assert.equal(new Function('__a', body)({ default: 1, y: 2, w: 3 }).q, 6);
-  });
-  test('refuses what a classic script cannot run or the rule forbids', () => {
-    const bad = {
-      'export default': 'const a = 1;\nexport default a;\n',
-      'export const': 'export const a = 1;\n',
-      'import after code': "const a = 1;\nimport { b } from './a.js';\n",
-      'code after export': 'const a = 1;\nexport { a };\nconst b = 2;\n',
-      'two exports': 'const a = 1;\nexport { a };\nexport { a as b };\n',
-      'dynamic import': "const a = import('./a.js');\n",
-      'unknown module': "import { b } from './other.js';\n",
-    };
-    for (const [what, source] of Object.entries(bad)) {
-      assert.throws(() => moduleToFunctionBody(source, 'm.js', (from, where) => {
-        const name = names(from);
-        if (!name) throw new Error(`${where}: cannot inline ${from}`);
-        return name;
-      }), undefined, what);
-    }
   });
 });
 

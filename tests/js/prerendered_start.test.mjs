@@ -4,8 +4,7 @@
 //   node --test tests/js/prerendered_start.test.mjs      (after `make web`)
 import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { prerenderStart, startInstants, firstScreenFor } from '../../web/build.mjs';
@@ -36,17 +35,7 @@ before(async () => {
   const { createCore } = await import(pathToFileURL(join(WEB, 'frontdoor-core.js')).href);
   const wasmBinary = readFileSync(join(WEB, 'frontdoor-core.wasm'));
   bundle = JSON.parse(readFileSync(join(WEB, 'frontdoor-data.json'), 'utf8'));
-  // The element's source imports ./frontdoor-core.js, which sits in dist/web only: load a copy
-  // without its import line (as tests/js/wizard_logic.test.mjs does).
-  const dir = mkdtempSync(join(tmpdir(), 'fd-start-test-'));
-  try {
-    const file = join(dir, 'frontdoor-wizard.mjs');
-    const source = readFileSync(join(ROOT, 'web', 'components', 'frontdoor-wizard', 'frontdoor-wizard.js'), 'utf8');
-    writeFileSync(file, source.split('\n').filter((line) => !/^import\s/.test(line)).join('\n'));
-    ({ startFor, firstScreenMatches, FIRST_SCREEN_UI } = await import(pathToFileURL(file).href));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  ({ startFor, firstScreenMatches, FIRST_SCREEN_UI } = await import('../../web/components/frontdoor-wizard/bundle.js'));
   core = await createCore({ wasmBinary });
   assert.equal(core.load(bundle.files).ok, true, 'the shipped bundle loads');
   // The same core with data/ as it is now (not the bundle): the start must not drift from data/.
@@ -130,12 +119,11 @@ describe('startFor (the element picks the entry for its pre-filled facts)', () =
   });
 });
 
-describe('the first screen in the script (frontdoorFirstScreen in dist/web/frontdoor-wizard.js)', () => {
-  const elementSource = () => readFileSync(join(ROOT, 'web', 'components', 'frontdoor-wizard', 'frontdoor-wizard.js'), 'utf8');
+describe('the first screen in the script (frontdoor:first-screen in dist/web/frontdoor-wizard.js)', () => {
   const script = () => readFileSync(join(WEB, 'frontdoor-wizard.js'), 'utf8');
 
   test('is the bundle\'s first question and the default wording of every FIRST_SCREEN_UI id', () => {
-    const first = firstScreenFor(bundle, elementSource());
+    const first = firstScreenFor(bundle);
     assert.deepEqual(first.start, bundle.start[0].next_question);
     assert.deepEqual(Object.keys(first.ui).sort(), [...FIRST_SCREEN_UI].sort(), 'ui.json has every id the first screen uses');
     const ui = bundle.files['ui.json'];
@@ -144,9 +132,9 @@ describe('the first screen in the script (frontdoorFirstScreen in dist/web/front
     }
   });
 
-  test('is what the built script carries (each wording and the question, as terser wrote them)', () => {
+  test('is what the built script carries (each wording and the question, as esbuild wrote them)', () => {
     const text = script();
-    const first = firstScreenFor(bundle, elementSource());
+    const first = firstScreenFor(bundle);
     const strings = [...Object.values(first.ui), first.start.text, first.start.hint,
       ...first.start.options.flatMap((o) => [o.label, o.hint, o.value])].filter((x) => typeof x === 'string');
     for (const value of strings) {
@@ -156,7 +144,7 @@ describe('the first screen in the script (frontdoorFirstScreen in dist/web/front
   });
 
   test('matches the shipped bundle, and not a bundle with another first question or other wording', () => {
-    const first = firstScreenFor(bundle, elementSource());
+    const first = firstScreenFor(bundle);
     const ui = bundle.files['ui.json'];
     assert.equal(firstScreenMatches(first, bundle, ui), true);
     const otherStart = structuredClone(bundle);
@@ -168,8 +156,7 @@ describe('the first screen in the script (frontdoorFirstScreen in dist/web/front
     assert.equal(firstScreenMatches(null, bundle, ui), false);
   });
 
-  test('web/build.mjs refuses an element without the list, or a bundle without a first question', () => {
-    assert.throws(() => firstScreenFor(bundle, 'const OTHER = [];', 'x.js'), /x\.js: no "const FIRST_SCREEN_UI = \[\.\.\.\];" line/);
-    assert.throws(() => firstScreenFor({ files: bundle.files, start: [] }, elementSource()), /no prerendered first question/);
+  test('web/build.mjs refuses a bundle without a first question', () => {
+    assert.throws(() => firstScreenFor({ files: bundle.files, start: [] }), /no prerendered first question/);
   });
 });

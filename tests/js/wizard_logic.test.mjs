@@ -1,80 +1,67 @@
 // Pure logic of <frontdoor-wizard> (no DOM): facts stack, time formatting, tel: hrefs, the
-// Shift×3 exit counter, the kiosk idle timer, attribute checks, the decision record; plus the
-// module rule of docs/web.md and data/ui.json against its schema and the ids the element uses.
+// Shift×3 exit counter, the kiosk idle timer, attribute checks, the decision record, imported
+// from the element's modules; plus what every module keeps to (docs/web.md) and data/ui.json
+// against its schema and the ids the element uses.
 //
 //   node --test tests/js/
 
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const ELEMENT = join(ROOT, 'web', 'components', 'frontdoor-wizard', 'frontdoor-wizard.js');
-const SOURCE = readFileSync(ELEMENT, 'utf8');
+const COMPONENT = join(ROOT, 'web', 'components', 'frontdoor-wizard');
+const MODULES = readdirSync(COMPONENT).filter((name) => name.endsWith('.js')).sort();
+/** Every module of the element, by file name. */
+const SOURCES = Object.fromEntries(MODULES.map((name) => [name, readFileSync(join(COMPONENT, name), 'utf8')]));
+const SOURCE = Object.values(SOURCES).join('\n');
 const UI = JSON.parse(readFileSync(join(ROOT, 'data', 'ui.json'), 'utf8'));
 const UI_SCHEMA = JSON.parse(readFileSync(join(ROOT, 'data', 'schema', 'ui.schema.json'), 'utf8'));
 
-// The element imports ./frontdoor-core.js, which only sits next to it in dist/. Load a copy
-// without its import lines (what web/build.mjs does for the kiosk): the pure functions do not
-// use the core, and `customElements` is undefined under node so nothing is defined.
-async function loadModule() {
-  const dir = mkdtempSync(join(tmpdir(), 'fd-wizard-test-'));
-  try {
-    const file = join(dir, 'frontdoor-wizard.mjs');
-    writeFileSync(file, SOURCE.split('\n').filter((line) => !/^import\s/.test(line)).join('\n'));
-    return await import(pathToFileURL(file).href);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-const W = await loadModule();
+// The pure modules (no DOM needed), imported as they are.
+const W = {
+  ...await import('../../web/components/frontdoor-wizard/wording.js'),
+  ...await import('../../web/components/frontdoor-wizard/contacts.js'),
+  ...await import('../../web/components/frontdoor-wizard/london-time.js'),
+  ...await import('../../web/components/frontdoor-wizard/clock.js'),
+  ...await import('../../web/components/frontdoor-wizard/flow.js'),
+  ...await import('../../web/components/frontdoor-wizard/answers.js'),
+  ...await import('../../web/components/frontdoor-wizard/attributes.js'),
+  ...await import('../../web/components/frontdoor-wizard/exit-this-page.js'),
+  ...await import('../../web/components/frontdoor-wizard/kiosk-idle.js'),
+  ...await import('../../web/components/frontdoor-wizard/record.js'),
+  ...await import('../../web/components/frontdoor-wizard/bundle.js'),
+  ...await import('../../web/components/frontdoor-wizard/events.js'),
+};
 const t = W.makeTranslator(UI, 'parent');
 
-describe('module rule (docs/web.md)', () => {
-  test('imports are single lines at the top and the only export is one line at the end', () => {
-    const lines = SOURCE.split('\n');
-    const importLines = lines.map((line, i) => [line, i]).filter(([line]) => /^\s*import\b/.test(line));
-    assert.ok(importLines.length >= 1);
-    importLines.forEach(([line, i], k) => {
-      assert.equal(i, k, `import on line ${i + 1} is not at the top`);
-      assert.match(line, /^import .* from '\.\/[a-z-]+\.js';$/);
-    });
-    const exportLines = lines.filter((line) => /\bexport\b/.test(line) && !/^\s*(\/\/|\*|\/\*)/.test(line));
-    assert.equal(exportLines.length, 1, 'exactly one export line');
-    const last = lines.filter((line) => line.trim() !== '').at(-1);
-    assert.equal(last, exportLines[0]);
-    assert.match(last, /^export \{ [A-Za-z0-9_, ]+ \};$/);
-  });
-
-  test('import.meta appears once, no inline styles, no innerHTML, no storage, no URL changes', () => {
-    const code = SOURCE.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-    assert.equal(code.match(/import\.meta/g).length, 1);
-    for (const banned of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', '.style.', "createElement('style')",
-      'localStorage', 'sessionStorage', 'indexedDB', 'document.cookie', 'pushState', 'replaceState', 'location.hash', 'eval(', 'new Function']) {
-      assert.ok(!code.includes(banned), `the element must not use ${banned}`);
+describe('the element\'s modules (docs/web.md)', () => {
+  test('each module opens with a comment saying what it owns', () => {
+    for (const [name, text] of Object.entries(SOURCES)) {
+      assert.match(text, new RegExp(`^/\\*\\*\\n \\* ${name.replace('.', '\\.')}: `), `${name} opens with "/** ${name}: what it owns"`);
     }
   });
 
-  test('the kiosk build can turn the element into a classic script body', async (t) => {
-    const build = join(ROOT, 'web', 'build.mjs');
-    let moduleToFunctionBody;
-    try {
-      ({ moduleToFunctionBody } = await import(pathToFileURL(build).href));
-    } catch (_) {
-      moduleToFunctionBody = undefined;
+  test('import.meta only where the worker finds its script, no inline styles, no innerHTML, no storage, no URL changes', () => {
+    for (const [name, text] of Object.entries(SOURCES)) {
+      const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+      assert.equal((code.match(/import\.meta/g) || []).length, name === 'worker-protocol.js' ? 1 : 0, name);
+      for (const banned of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', '.style.', "createElement('style')",
+        'localStorage', 'sessionStorage', 'indexedDB', 'document.cookie', 'pushState', 'replaceState', 'location.hash', 'eval(', 'new Function']) {
+        assert.ok(!code.includes(banned), `${name} must not use ${banned}`);
+      }
     }
-    if (typeof moduleToFunctionBody !== 'function') {
-      t.skip('web/build.mjs has no moduleToFunctionBody');
-      return;
+  });
+
+  test('modules import each other by relative path only (one folder per component)', () => {
+    for (const [name, text] of Object.entries(SOURCES)) {
+      for (const m of text.matchAll(/^import\s[^'"]*['"]([^'"]+)['"]/gm)) {
+        assert.match(m[1], /^(\.\/[a-z-]+\.(js|css)|\.\.\/\.\.\/core\/frontdoor-core\.js|frontdoor:first-screen)$/, `${name} imports ${m[1]}`);
+      }
     }
-    const body = moduleToFunctionBody(SOURCE, 'frontdoor-wizard.js', () => '__fdCore');
-    assert.ok(!/import\.meta/.test(body));
-    const AsyncFunction = (async () => {}).constructor;
-    assert.doesNotThrow(() => new AsyncFunction('__fdCore', body));
   });
 });
 
@@ -412,12 +399,38 @@ describe('checks', () => {
     assert.deepEqual(W.checkAttribute('child-age', '12', base), { value: 12 });
     assert.deepEqual(W.checkAttribute('idle-seconds', '90', base), { value: 90 });
     assert.deepEqual(W.checkAttribute('exit-url', '/weather', base), { value: 'https://council.example/weather' });
-    for (const [name, value] of [['audience', 'teacher'], ['child-age', '30'], ['child-age', 'ten'],
+    const audiences = W.audiencesOf(JSON.parse(readFileSync(join(ROOT, 'data', 'questions.json'), 'utf8')));
+    assert.deepEqual(W.checkAttribute('audience', 'teacher', base), { value: 'teacher' }, 'a word is kept until the data says which audiences there are');
+    assert.deepEqual(W.checkAttribute('audience', 'young_person', base, audiences), { value: 'young_person' });
+    const notData = W.checkAttribute('audience', 'teacher', base, audiences);
+    assert.match(notData.error, new RegExp(`audience="teacher" is not one of ${audiences.join(', ')}`));
+    for (const [name, value] of [['audience', 'Teacher!'], ['child-age', '30'], ['child-age', 'ten'],
       ['idle-seconds', '0'], ['idle-seconds', 'soon'], ['exit-url', 'javascript:alert(1)'], ['src', ' ']]) {
       const result = W.checkAttribute(name, value, base);
       assert.ok(result.error, `${name}=${value} should be refused`);
       assert.ok(result.error.includes(`${name}="${value}"`), result.error);
     }
+  });
+
+  test('events for the host page name the question or the level and services, nothing answered', () => {
+    const question = { id: 'child-age', fact: 'child_age', type: 'number', text: 'How old is the child?' };
+    assert.deepEqual(W.screenEvent({ ok: true, next_question: question }, 2), { type: 'frontdoor-step', detail: { question: 'child-age', step: 3 } });
+    const outcome = { ok: true, level: 'red', facts: { child_age: 12, area: 'Salisbury' },
+      contacts: [{ service: 'mash', phone: '0300 456 0108', why: 'Salisbury' }, { service: 'out-of-hours' }] };
+    const event = W.screenEvent(outcome, 4);
+    assert.deepEqual(event, { type: 'frontdoor-outcome', detail: { level: 'red', services: ['mash', 'out-of-hours'] } });
+    assert.doesNotMatch(JSON.stringify(event), /Salisbury|12|0300/);
+    assert.deepEqual(W.screenEvent({ ok: true, contacts: [] }, 0).detail, { level: null, services: [] });
+  });
+
+  test('one list of audiences, from the data (the audience question\'s options)', () => {
+    const questions = JSON.parse(readFileSync(join(ROOT, 'data', 'questions.json'), 'utf8'));
+    const question = questions.questions.find((q) => q.fact === 'audience');
+    assert.deepEqual(W.audiencesOf(questions), question.options.map((o) => o.value));
+    assert.ok(W.audiencesOf(questions).length >= 2);
+    assert.deepEqual(W.audiencesOf(null), []);
+    assert.deepEqual(W.audiencesOf({ questions: [{ fact: 'audience', options: [{ value: 'a' }, { value: null }] }] }), ['a']);
+    assert.ok(!/'young_person'/.test(SOURCE), 'no list of audience ids in the element\'s code');
   });
 
   test('the data bundle: files are required, text or parsed', () => {

@@ -14,10 +14,9 @@ import createFrontdoorModule from './frontdoor-core-module.js';
  * createCore() rejects only when the module cannot be instantiated; callers then keep showing
  * the static fallback directory.
  *
- * Module rule (docs/web.md): the import above is the only import and the export at the end the
- * only export, so web/build.mjs can drop both lines and inline this file in the kiosk's classic
- * script. No import-dot-meta here either (a syntax error in a classic script). In the kiosk a global
- * `frontdoorCoreDefaults` object (moduleFactory, instantiateWasm) supplies the defaults.
+ * esbuild bundles this file into dist/web/frontdoor-wizard.js (with the wasm loader for the glue)
+ * and into the kiosk's classic script (with the glue), where a global `frontdoorCoreDefaults`
+ * object (web/kiosk/inline-wasm.js: instantiateWasm) supplies the defaults.
  */
 
 /** Name of the wasm file next to frontdoor-core-module.js in dist/web. */

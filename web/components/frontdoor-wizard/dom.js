@@ -1,0 +1,52 @@
+/**
+ * dom.js: DOM helpers: `h` (createElement with text only: no innerHTML, no inline style),
+ * setChildren (few DOM moves), and waiting for a paint or a task.
+ */
+/** createElement with attributes/properties; children are nodes or strings (text nodes). */
+export function h(doc, tag, attrs, ...children) {
+  const node = doc.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === 'text') node.textContent = String(value);
+    else if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), value);
+    else if (key === 'style') throw new Error('no inline styles (CSP)');
+    else node.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child);
+  }
+  return node;
+}
+
+/**
+ * Resolves after the browser has had the chance to paint (a frame, then a task), so a long task
+ * that follows does not hold back the first paint. Also resolves in a hidden tab, which has no
+ * frames.
+ */
+export function nextPaint() {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    const frame = globalThis.requestAnimationFrame;
+    if (typeof frame === 'function') frame(() => setTimeout(() => { clearTimeout(timer); resolve(); }, 0));
+  });
+}
+
+/** A task later (after what the browser has queued, input included). */
+export function nextTask() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Makes `want` the children of `parent` with as few DOM moves as possible: nodes that stay keep
+ * their computed style (a node moved or inserted has its whole subtree's style recalculated).
+ */
+export function setChildren(parent, want) {
+  const keep = new Set(want);
+  for (const child of [...parent.childNodes]) if (!keep.has(child)) child.remove();
+  let ref = parent.firstChild;
+  for (const node of want) {
+    if (node === ref) ref = ref.nextSibling;
+    else parent.insertBefore(node, ref);
+  }
+}

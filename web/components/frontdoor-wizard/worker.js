@@ -1,0 +1,31 @@
+/**
+ * worker.js: the worker side of the protocol (worker-protocol.js): the core (wasm) started once in
+ * the worker, answering load, route, routes (many facts at once) and call.
+ */
+import { createCore } from '../../core/frontdoor-core.js';
+
+/** The core's methods a message may call by name (plus `routes` and `start`). */
+export const CORE_METHODS = ['load', 'route', 'call'];
+
+/** Routes each facts object of `list` at `at`: one message for all of them (_prepare). */
+export function routeEach(core, list, at) {
+  return (Array.isArray(list) ? list : []).map((facts) => core.route(facts, at));
+}
+
+/** Worker side: answers {id, method, args} with {id, result} or {id, error}. */
+export function serveCore(scope) {
+  let started = null;
+  scope.addEventListener('message', async (event) => {
+    const { id, method, args } = event.data || {};
+    try {
+      started = started || createCore({});
+      const core = await started;
+      const given = Array.isArray(args) ? args : [];
+      const result = method === 'routes' ? routeEach(core, ...given)
+        : CORE_METHODS.includes(method) ? core[method](...given) : true;
+      scope.postMessage({ id, result });
+    } catch (error) {
+      scope.postMessage({ id, error: error && error.message ? error.message : String(error) });
+    }
+  });
+}
