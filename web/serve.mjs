@@ -124,9 +124,12 @@ export function startServer(dir, port = 0, { onSent, headersFor } = {}) {
     }
     const common = {
       'Content-Security-Policy': CSP,
-      // Always revalidated (a rebuilt dist/ is seen at once), but a file asked for twice in one
-      // visit (the element's module, again by its worker) comes back as a 304 without a body.
-      'Cache-Control': 'no-cache',
+      // Pages and the data bundle are always revalidated (new phone numbers and hours are seen at
+      // once; the element trusts the Date of a fresh answer only: docs/web.md, "The clock"). The
+      // script and the wasm may be kept a minute, as a council's server would keep static files:
+      // the element's worker then reuses the page's copy of the script instead of asking again
+      // (a round trip on a slow phone line, docs/benchmarks.md "core ready").
+      'Cache-Control': /\.(js|mjs|wasm)$/i.test(String(req.url).split('?')[0]) ? 'max-age=60' : 'no-cache',
       'X-Content-Type-Options': 'nosniff',
       ...(headersFor ? headersFor(req) : undefined),
     };

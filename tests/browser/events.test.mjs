@@ -1,5 +1,6 @@
 // Events for the host page (docs/web.md, "Events"): the element dispatches bubbling, composed
-// CustomEvents for each screen and each way out: frontdoor-step {question, step},
+// CustomEvents when its core is ready and for each screen and each way out: frontdoor-ready {},
+// frontdoor-step {question, step},
 // frontdoor-outcome {level, services}, frontdoor-exit {via}, frontdoor-fallback {}. A host page
 // can count use and outcomes with them; they never carry an answer, an age or a place.
 import { test, before, after } from 'node:test';
@@ -10,7 +11,7 @@ let browser, server;
 before(async () => { browser = await launch(); server = await startDemo(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const TYPES = ['frontdoor-step', 'frontdoor-outcome', 'frontdoor-exit', 'frontdoor-fallback'];
+const TYPES = ['frontdoor-ready', 'frontdoor-step', 'frontdoor-outcome', 'frontdoor-exit', 'frontdoor-fallback'];
 
 /** A session whose page records every frontdoor-* event as the host page (document) hears it. */
 async function recording(opts = {}) {
@@ -44,6 +45,9 @@ test('a walk to an outcome: one frontdoor-step per question, then frontdoor-outc
     const steps = s.events.filter((e) => e.type === 'frontdoor-step');
     assert.deepEqual(steps.map((e) => e.detail.question), questions.map((x) => questionByText(x.text).id), 'one step per question screen, named by its id');
     assert.deepEqual(steps.map((e) => e.detail.step), questions.map((_, i) => i + 1), 'numbered by how many answers came before');
+    const ready = s.events.filter((e) => e.type === 'frontdoor-ready');
+    assert.equal(ready.length, 1, 'one frontdoor-ready: the core got the data once');
+    assert.ok(s.events.indexOf(ready[0]) < s.events.findIndex((e) => e.type === 'frontdoor-outcome'), 'ready before the outcome was routed');
     const outcomes = s.events.filter((e) => e.type === 'frontdoor-outcome');
     assert.equal(outcomes.length, 1, 'one outcome event');
     assert.deepEqual(outcomes[0].detail.services, shown.services, 'the services on screen, in order');
@@ -51,7 +55,8 @@ test('a walk to an outcome: one frontdoor-step per question, then frontdoor-outc
     for (const e of s.events) {
       assert.equal(e.target, 'frontdoor-wizard', `${e.type} comes from the element`);
       assert.ok(e.bubbles && e.composed && !e.cancelable, `${e.type} bubbles, is composed, cannot be cancelled`);
-      assert.deepEqual(e.keys, e.type === 'frontdoor-step' ? ['question', 'step'] : ['level', 'services'], `${e.type} carries only its documented fields`);
+      const documented = { 'frontdoor-ready': [], 'frontdoor-step': ['question', 'step'], 'frontdoor-outcome': ['level', 'services'] };
+      assert.deepEqual(e.keys, documented[e.type], `${e.type} carries only its documented fields`);
     }
     // Never an answer, an age or a place: no fact value of the walk appears in any detail.
     const values = new Set(s.events.flatMap((e) => leaves(e.detail)));
@@ -100,6 +105,7 @@ test('the static directory instead of the wizard: frontdoor-fallback', { timeout
     assert.equal(fallback.length, 1);
     assert.deepEqual(fallback[0].detail, {});
     assert.ok(!s.events.some((e) => e.type === 'frontdoor-outcome'), 'no outcome was shown');
+    assert.ok(!s.events.some((e) => e.type === 'frontdoor-ready'), 'a core without data is never ready');
   } finally {
     await s.close();
   }

@@ -14,7 +14,7 @@
  * (`args.locateFile` says where it is) and resolves to a module with `_frontdoor_call`,
  * `_frontdoor_free`, `_malloc`, `_free`, `HEAPU8` and `asm`; `args.onAbort` hears of an abort.
  * It has no `wasmBinary` or `instantiateWasm` (only the tests and the kiosk give those, and they
- * use the glue).
+ * use the glue); `args.wasmModule`, a WebAssembly.Module compiled already, skips the fetch.
  *
  * web/build.mjs's esbuild plugin puts it in place of the glue in dist/web's bundle only: the glue
  * costs 1.25 KB brotli more there (measured, docs/web.md).
@@ -61,16 +61,21 @@ function moduleFactory(names, base) {
         },
       },
     };
-    const file = 'frontdoor-core.wasm';
-    const url = args.locateFile ? args.locateFile(file, base) : base + file;
-    const response = await fetch(url, { credentials: 'same-origin' });
-    if (!response.ok) throw new Error(`frontdoor-core: ${url} answered HTTP ${response.status}`);
     let instance;
-    try {
-      ({ instance } = await WebAssembly.instantiateStreaming(response.clone(), imports));
-    } catch (_) {
-      // Served with another type than application/wasm: compiled from the bytes instead.
-      ({ instance } = await WebAssembly.instantiate(await response.arrayBuffer(), imports));
+    if (args.wasmModule instanceof WebAssembly.Module) {
+      // Compiled already (the page compiles while its worker starts: worker-protocol.js).
+      instance = await WebAssembly.instantiate(args.wasmModule, imports);
+    } else {
+      const file = 'frontdoor-core.wasm';
+      const url = args.locateFile ? args.locateFile(file, base) : base + file;
+      const response = await fetch(url, { credentials: 'same-origin' });
+      if (!response.ok) throw new Error(`frontdoor-core: ${url} answered HTTP ${response.status}`);
+      try {
+        ({ instance } = await WebAssembly.instantiateStreaming(response.clone(), imports));
+      } catch (_) {
+        // Served with another type than application/wasm: compiled from the bytes instead.
+        ({ instance } = await WebAssembly.instantiate(await response.arrayBuffer(), imports));
+      }
     }
     const asm = instance.exports;
     memory = asm[names.memory];

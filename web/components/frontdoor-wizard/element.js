@@ -322,7 +322,10 @@ export function defineElement({ css = null, first: shippedFirst = null } = {}) {
           if (run !== this._run) return core;
           const loaded = await core.load(files);
           if (!loaded || loaded.ok !== true) throw new Error(`the core refused the data: ${describeErrors(loaded)}`);
-          if (run === this._run) this._core = core;
+          if (run === this._run) {
+            this._core = core;
+            emit(this, EVENTS.ready, {});
+          }
           return core;
         })();
         ready.then(coreReady.resolve, coreReady.reject);

@@ -7,6 +7,7 @@
 
 /** The event names, by what happened. */
 export const EVENTS = {
+  ready: 'frontdoor-ready',
   step: 'frontdoor-step',
   outcome: 'frontdoor-outcome',
   exit: 'frontdoor-exit',

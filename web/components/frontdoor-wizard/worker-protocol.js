@@ -36,6 +36,21 @@ function scriptUrl(url) {
 }
 
 /**
+ * The wasm next to `url`, fetched (a page may preload it: docs/web.md) and compiled in the page,
+ * or null when the page cannot (no streaming compile, a CSP without 'wasm-unsafe-eval', an HTTP
+ * error): the worker then fetches it itself.
+ */
+function compileWasm(url) {
+  try {
+    if (typeof WebAssembly.compileStreaming !== 'function') return Promise.resolve(null);
+    const wasmUrl = new URL('frontdoor-core.wasm', url).href;
+    return WebAssembly.compileStreaming(fetch(wasmUrl, { credentials: 'same-origin' })).catch(() => null);
+  } catch (_) {
+    return Promise.resolve(null);
+  }
+}
+
+/**
  * Page side: a core whose load/route/call return promises, backed by a worker running `url`.
  * Resolves once the wasm is instantiated; rejects when the worker or the wasm cannot start.
  * After a worker failure every call rejects (the element then shows the static directory).
@@ -78,7 +93,10 @@ export function workerCore(url) {
       call: (request) => send('call', [request]),
       close: () => stop('closed'),
     };
-    send('start', []).then(() => resolve(core), (error) => { stop(error.message); reject(error); });
+    // The worker's script comes again (a 304) while the page fetches and compiles the wasm; the
+    // compiled module goes to the worker with `start`. Without it the worker fetches the wasm.
+    compileWasm(url).then((module) => send('start', module ? [module] : []))
+      .then(() => resolve(core), (error) => { stop(error.message); reject(error); });
   });
 }
 

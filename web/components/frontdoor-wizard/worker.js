@@ -18,7 +18,9 @@ export function serveCore(scope) {
   scope.addEventListener('message', async (event) => {
     const { id, method, args } = event.data || {};
     try {
-      started = started || createCore({});
+      // `start` may bring the wasm compiled by the page (worker-protocol.js).
+      const compiled = method === 'start' && Array.isArray(args) && args[0] instanceof WebAssembly.Module ? args[0] : undefined;
+      started = started || createCore(compiled ? { wasmModule: compiled } : {});
       const core = await started;
       const given = Array.isArray(args) ? args : [];
       const result = method === 'routes' ? routeEach(core, ...given)
