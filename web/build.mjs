@@ -20,7 +20,8 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { renderDirectory, missingWording, WORDING_KEYS } from './fallback.mjs';
-import { FIRST_SCREEN_UI } from './components/frontdoor-wizard/bundle.js';
+import { telHref } from './components/frontdoor-wizard/contacts.js';
+import { firstScreenUi } from './components/frontdoor-wizard/bundle.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -357,23 +358,28 @@ export async function minifyCss(css) {
 /**
  * How the element's modules find what is not a file beside them: the stylesheet is imported as
  * minified text, `frontdoor:first-screen` is the first screen this build copies in (null for the
- * kiosk) and web/core/frontdoor-core.js's `./frontdoor-core-module.js` is Emscripten's ES6 glue
+ * kiosk), `frontdoor:kiosk-qr` the QR codes of the numbers to call (kioskQrCodes; null for
+ * dist/web, which has no use for them) and web/core/frontdoor-core.js's `./frontdoor-core-module.js` is Emscripten's ES6 glue
  * in the wasm build folder.
  */
-function frontdoorPlugin(src, first, { loader = false } = {}) {
+function frontdoorPlugin(src, first, { loader = false, qr = null } = {}) {
   const names = loader ? glueNames(readFileSync(src.moduleJs, 'utf8'), readFileSync(src.moduleWasm), basename(src.moduleJs)) : null;
   return {
     name: 'frontdoor',
     setup(build) {
       build.onResolve({ filter: /^frontdoor:first-screen$/ }, () => ({ path: 'first-screen', namespace: 'frontdoor' }));
-      build.onLoad({ filter: /.*/, namespace: 'frontdoor' }, (args) => (args.path === 'loader'
-        ? {
-          contents: `import { moduleFactory } from ${JSON.stringify(src.loader)};\n`
-            + `export default moduleFactory(${JSON.stringify(names)}, new URL('.', import.meta.url).href);\n`,
-          resolveDir: dirname(src.loader),
-          loader: 'js',
+      build.onResolve({ filter: /^frontdoor:kiosk-qr$/ }, () => ({ path: 'kiosk-qr', namespace: 'frontdoor' }));
+      build.onLoad({ filter: /.*/, namespace: 'frontdoor' }, (args) => {
+        if (args.path === 'loader') {
+          return {
+            contents: `import { moduleFactory } from ${JSON.stringify(src.loader)};\n`
+              + `export default moduleFactory(${JSON.stringify(names)}, new URL('.', import.meta.url).href);\n`,
+            resolveDir: dirname(src.loader),
+            loader: 'js',
+          };
         }
-        : { contents: `export default ${JSON.stringify(first)};`, loader: 'js' }));
+        return { contents: `export default ${JSON.stringify(args.path === 'kiosk-qr' ? qr : first)};`, loader: 'js' };
+      });
       build.onResolve({ filter: /^\.\/frontdoor-core-module\.js$/ }, () => (loader ? { path: 'loader', namespace: 'frontdoor' } : { path: src.moduleJs }));
       build.onLoad({ filter: /\.css$/ }, async (args) => ({ contents: await minifyCss(readFileSync(args.path, 'utf8')), loader: 'text' }));
     },
@@ -452,12 +458,14 @@ async function esbundle(entry, fileName, plugin, options) {
 /**
  * The first screen for dist/web/frontdoor-wizard.js (`frontdoor:first-screen`): the first
  * question for no pre-filled facts from the bundle's `start`, and the default wording of the
- * ui.json ids of FIRST_SCREEN_UI (bundle.js). The element checks it against the bundle it loads
+ * ui.json ids of firstScreenUi (bundle.js: FIRST_SCREEN_UI and the error naming the first
+ * question). The element checks it against the bundle it loads
  * (firstScreenMatches).
  */
-export function firstScreenFor(bundle, ids = FIRST_SCREEN_UI) {
+export function firstScreenFor(bundle, given = null) {
   const entry = (bundle.start || []).find((e) => e && e.facts && !Object.keys(e.facts).length);
   if (!entry) throw new BuildError('the data bundle has no prerendered first question for no facts (bundle.start)');
+  const ids = given || firstScreenUi(entry.next_question);
   const ui = bundle.files['ui.json'] || {};
   const wording = {};
   for (const id of ids) {
@@ -501,14 +509,46 @@ export function latin1Literal(bytes) {
 }
 
 /**
+ * The kiosk's QR codes: for every number of directory.json and ui.json's danger_number, its
+ * `tel:` href (contacts.js telHref, as the outcome links it) → `{size, bits}`, the modules row by
+ * row with "1" for dark. Made here with the qrcode library (a pinned devDependency), error
+ * correction M: a kiosk has no phone, so a person scans the number to dial it from their own;
+ * nothing is fetched, and only the kiosk carries them (dist/web has no use for them).
+ * kiosk-call.js draws them as SVG.
+ * @param {object} directory parsed data/directory.json
+ * @param {object} ui parsed data/ui.json
+ * @returns {Promise<Object<string, {size: number, bits: string}>>}
+ */
+export async function kioskQrCodes(directory, ui) {
+  let QRCode;
+  try {
+    ({ default: QRCode } = await import('qrcode'));
+  } catch (error) {
+    throw new BuildError(`qrcode (a root devDependency) is missing: run \`npm ci\` first (${error.message})`);
+  }
+  const hrefs = new Set();
+  const danger = ui && (typeof ui.danger_number === 'string' ? ui.danger_number : ui.danger_number && ui.danger_number.default);
+  for (const number of [danger, ...(directory.services || []).flatMap((s) => (Array.isArray(s && s.phones) ? s.phones : []).map((p) => p && p.number))]) {
+    const href = telHref(number);
+    if (href) hrefs.add(href);
+  }
+  const codes = {};
+  for (const href of [...hrefs].sort()) {
+    const { modules } = QRCode.create(href, { errorCorrectionLevel: 'M' });
+    codes[href] = { size: modules.size, bits: Array.from(modules.data, (dark) => (dark ? '1' : '0')).join('') };
+  }
+  return codes;
+}
+
+/**
  * The kiosk's one classic script: the same modules as dist/web (web/kiosk/frontdoor-kiosk.js
  * entry) as an IIFE, with the wasm inline as `__fdWasm` (web/kiosk/inline-wasm.js hands it to
  * Emscripten's Module.instantiateWasm: no fetch, no data: URL, both blocked by the page's CSP).
  * `import.meta.url` is the page's own URL there (nothing is fetched anyway).
  */
-export async function kioskScript(src) {
+export async function kioskScript(src, { qr = null } = {}) {
   const wasm = latin1Literal(readFileSync(src.moduleWasm));
-  const script = await esbundle(src.kioskEntry, 'frontdoor-kiosk.js', frontdoorPlugin(src, null), {
+  const script = await esbundle(src.kioskEntry, 'frontdoor-kiosk.js', frontdoorPlugin(src, null, { qr }), {
     format: 'iife', define: { 'import.meta.url': 'document.baseURI' }, banner: { js: `var __fdWasm = ${wasm};` },
   });
   if (/<\/script|<!--/i.test(script)) {
@@ -521,9 +561,9 @@ function sha256Base64(text) {
   return createHash('sha256').update(text, 'utf8').digest('base64');
 }
 
-async function buildKiosk(src, { bundle, ui, directoryFor }) {
+async function buildKiosk(src, { bundle, ui, directoryFor, directory }) {
   const template = readFileSync(src.kiosk, 'utf8');
-  const script = await kioskScript(src);
+  const script = await kioskScript(src, { qr: await kioskQrCodes(directory, ui) });
   const data = JSON.stringify(bundle).replace(/</g, '\\u003c');
   let html = fillTemplate(template, { ui, directoryFor: (audience) => directoryFor(audience, { links: false }) });
   const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => `'sha256-${sha256Base64(m[1])}'`);
@@ -603,8 +643,9 @@ export async function build(argv = []) {
     const directoryFor = (audience, options = {}) => {
       let html = renderDirectory({ directory, ui, questions, audience });
       if (options.links === false) {
-        // Kiosk: nothing may lead off the page; e-mail and web addresses stay as text.
-        html = html.replace(/<a href="(?!tel:)[^"]*">([\s\S]*?)<\/a>/g, '$1');
+        // Kiosk: nothing may lead off the page, and it has no phone: numbers, e-mail and web
+        // addresses stay as text.
+        html = html.replace(/<a href="[^"]*">([\s\S]*?)<\/a>/g, '$1');
       }
       return html;
     };
@@ -635,7 +676,7 @@ export async function build(argv = []) {
     // 3. dist/kiosk.
     const kiosk = join(stage, 'kiosk');
     mkdirSync(kiosk);
-    writeFileSync(join(kiosk, 'frontdoor-kiosk.html'), await buildKiosk(src, { bundle, ui, directoryFor }));
+    writeFileSync(join(kiosk, 'frontdoor-kiosk.html'), await buildKiosk(src, { bundle, ui, directoryFor, directory }));
 
     // 4. Swap into place only now that everything was built.
     for (const part of ['web', 'demo', 'kiosk']) {

@@ -28,14 +28,14 @@ let core;
 let bundle;
 let startFor;
 let firstScreenMatches;
-let FIRST_SCREEN_UI;
+let firstScreenUi;
 let dataCore;
 before(async () => {
   assert.ok(existsSync(WEB), 'dist/web exists (run `make web` first)');
   const { createCore } = await import(pathToFileURL(join(WEB, 'frontdoor-core.js')).href);
   const wasmBinary = readFileSync(join(WEB, 'frontdoor-core.wasm'));
   bundle = JSON.parse(readFileSync(join(WEB, 'frontdoor-data.json'), 'utf8'));
-  ({ startFor, firstScreenMatches, FIRST_SCREEN_UI } = await import('../../web/components/frontdoor-wizard/bundle.js'));
+  ({ startFor, firstScreenMatches, firstScreenUi } = await import('../../web/components/frontdoor-wizard/bundle.js'));
   core = await createCore({ wasmBinary });
   assert.equal(core.load(bundle.files).ok, true, 'the shipped bundle loads');
   // The same core with data/ as it is now (not the bundle): the start must not drift from data/.
@@ -122,12 +122,14 @@ describe('startFor (the element picks the entry for its pre-filled facts)', () =
 describe('the first screen in the script (frontdoor:first-screen in dist/web/frontdoor-wizard.js)', () => {
   const script = () => readFileSync(join(WEB, 'frontdoor-wizard.js'), 'utf8');
 
-  test('is the bundle\'s first question and the default wording of every FIRST_SCREEN_UI id', () => {
+  test('is the bundle\'s first question and the default wording of every firstScreenUi id (with the error naming it)', () => {
     const first = firstScreenFor(bundle);
     assert.deepEqual(first.start, bundle.start[0].next_question);
-    assert.deepEqual(Object.keys(first.ui).sort(), [...FIRST_SCREEN_UI].sort(), 'ui.json has every id the first screen uses');
+    const ids = firstScreenUi(first.start);
+    assert.ok(ids.includes(`error_choose_${first.start.id.replace(/-/g, '_')}`), 'the error naming the first question is on the first screen');
+    assert.deepEqual(Object.keys(first.ui).sort(), [...ids].sort(), 'ui.json has every id the first screen uses');
     const ui = bundle.files['ui.json'];
-    for (const id of FIRST_SCREEN_UI) {
+    for (const id of ids) {
       assert.equal(first.ui[id], typeof ui[id] === 'string' ? ui[id] : ui[id].default, id);
     }
   });

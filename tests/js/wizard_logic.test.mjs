@@ -35,6 +35,8 @@ const W = {
   ...await import('../../web/components/frontdoor-wizard/record.js'),
   ...await import('../../web/components/frontdoor-wizard/bundle.js'),
   ...await import('../../web/components/frontdoor-wizard/events.js'),
+  ...await import('../../web/components/frontdoor-wizard/render-question.js'),
+  ...await import('../../web/components/frontdoor-wizard/kiosk-call.js'),
 };
 const t = W.makeTranslator(UI, 'parent');
 
@@ -59,7 +61,7 @@ describe('the element\'s modules (docs/web.md)', () => {
   test('modules import each other by relative path only (one folder per component)', () => {
     for (const [name, text] of Object.entries(SOURCES)) {
       for (const m of text.matchAll(/^import\s[^'"]*['"]([^'"]+)['"]/gm)) {
-        assert.match(m[1], /^(\.\/[a-z-]+\.(js|css)|\.\.\/\.\.\/core\/frontdoor-core\.js|frontdoor:first-screen)$/, `${name} imports ${m[1]}`);
+        assert.match(m[1], /^(\.\/[a-z-]+\.(js|css)|\.\.\/\.\.\/core\/frontdoor-core\.js|frontdoor:first-screen|frontdoor:kiosk-qr)$/, `${name} imports ${m[1]}`);
       }
     }
   });
@@ -390,6 +392,40 @@ describe('checks', () => {
     }
     assert.equal(W.townKey('Royal'), 'royal');
     assert.equal(W.townKey('Bradford-upon-Avon'), 'bradford on avon');
+  });
+
+  test('towns: a place outside Wiltshire names its council (tests/cases/towns.json `outside`), any other unknown place none', () => {
+    const { spellings } = JSON.parse(readFileSync(join(ROOT, 'tests', 'cases', 'towns.json'), 'utf8'));
+    const outside = spellings.filter((c) => c.outside);
+    assert.ok(outside.length >= 4, 'towns.json has places outside Wiltshire');
+    for (const { input, locality, outside: id } of spellings) {
+      if (locality !== null) continue;
+      assert.equal(W.outsideCouncilId(input, t), id ?? null, `"${input}"`);
+    }
+    for (const { input, outside: id } of outside) {
+      const message = t('error_area_outside', { place: input.trim(), council: t(id), unknown: t('answer_unknown') });
+      assert.ok(message.includes(UI[id]) && message.startsWith(`${input.trim()} is not in Wiltshire`), message);
+    }
+  });
+
+  test('errors name the question: error_choose_<question id, - as _>, else error_choose', () => {
+    const questions = JSON.parse(readFileSync(join(ROOT, 'data', 'questions.json'), 'utf8')).questions;
+    for (const q of questions.filter((x) => Array.isArray(x.options) && x.options.length && x.type !== 'number' && x.type !== 'area')) {
+      const id = `error_choose_${q.id.replace(/-/g, '_')}`;
+      assert.ok(id in UI, `ui.json has ${id}`);
+      assert.equal(W.chooseErrorId(q, t), id);
+    }
+    assert.equal(t(W.chooseErrorId({ id: 'audience' }, t)), 'Select who you are');
+    assert.equal(W.chooseErrorId({ id: 'not-a-question' }, t), 'error_choose');
+    assert.equal(W.chooseErrorId({}, t), 'error_choose');
+  });
+
+  test('kiosk QR codes: one path rectangle per run of dark modules, inside the quiet zone', () => {
+    assert.equal(W.qrPath({ size: 3, bits: '110' + '000' + '011' }, 4), 'M4 4h2v1h-2zM5 6h2v1h-2z');
+    assert.equal(W.qrPath({ size: 2, bits: '0000' }), '');
+    assert.equal(W.isDangerOutcome({ level: 'red' }, {}), true);
+    assert.equal(W.isDangerOutcome({ level: 'amber' }, { immediate_danger: true }), true);
+    assert.equal(W.isDangerOutcome({ level: 'amber' }, { immediate_danger: false }), false);
   });
 
   test('attributes: good values converted, bad ones named with their value', () => {

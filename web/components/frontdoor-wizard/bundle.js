@@ -8,11 +8,25 @@ import { resolveWording } from './wording.js';
 /**
  * The ui.json wording the first question's screen can use before the data bundle is in: the
  * header (999 line, exit, and what Shift pressed three times announces), the question with
- * Continue, Back and Start again, the error for no answer and the fallback line. web/build.mjs
+ * Continue, Back and Start again, the error for no answer (and firstScreenUi: the one naming the
+ * first question) and the fallback line. web/build.mjs
  * copies these (default wording) and the first question into dist/web/frontdoor-wizard.js
  * (`frontdoor:first-screen`); tests/browser check that the screen needs nothing else.
  */
 export const FIRST_SCREEN_UI = ['danger_line', 'danger_number', 'exit_prefix', 'exit_button', 'exit_document_title', 'exit_shift_one', 'exit_shift_many', 'exit_activated', 'exit_expired', 'button_continue', 'button_back', 'button_start_again', 'answer_unknown', 'or', 'error_choose', 'error_prefix', 'error_summary_title', 'fallback_message'];
+
+/**
+ * The ui.json ids the screen of `question` (the first question) can use before the bundle is in:
+ * FIRST_SCREEN_UI and the error naming that question (`error_choose_<question id, "-" as "_">`,
+ * render-question.js chooseErrorId), so "Select who you are" shows even before the bundle.
+ * web/build.mjs copies those ui.json has.
+ * @param {{id?: string}|null} question
+ * @returns {string[]}
+ */
+export function firstScreenUi(question) {
+  const id = question && typeof question.id === 'string' ? `error_choose_${question.id.replace(/-/g, '_')}` : null;
+  return id ? [...FIRST_SCREEN_UI, id] : [...FIRST_SCREEN_UI];
+}
 
 /** The data bundle's files, parsed: {files, ui, directory, questions}. Throws with a clear message. */
 export function bundleFiles(bundle) {

@@ -19,7 +19,14 @@ import { preparedMethods } from './prepared.js';
 import { recordMethods } from './record.js';
 import { exitMethods } from './exit-this-page.js';
 import { idleMethods } from './kiosk-idle.js';
+import { kioskCallMethods } from './kiosk-call.js';
 import { EVENTS, emit, screenEvent } from './events.js';
+
+/**
+ * The input that counts as someone at the kiosk (kiosk-idle.js): any pointer, key, touch, typing
+ * or change. `change` is not composed: it is heard on the shadow root too (_build).
+ */
+const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'input', 'change', 'wheel'];
 
 /** How long an answer waits for the core (still loading) before the static directory shows. */
 export const CORE_WAIT_MS = 5000;
@@ -31,11 +38,12 @@ export const LAST_RESORT_MESSAGE = 'The contact wizard could not start. Use the 
 
 /**
  * The <frontdoor-wizard> class (not yet registered: frontdoor-wizard.js does that).
- * @param {{css?: string, first?: object|null}} [options] the stylesheet as text (the build
- *   imports frontdoor-wizard.css minified) and the build's copy of the first screen (bundle.js)
+ * @param {{css?: string, first?: object|null, qr?: object|null}} [options] the stylesheet as text
+ *   (the build imports frontdoor-wizard.css minified), the build's copy of the first screen
+ *   (bundle.js) and the kiosk's QR codes of the numbers to call (kiosk-call.js; null in dist/web)
  * @returns {CustomElementConstructor}
  */
-export function defineElement({ css = null, first: shippedFirst = null } = {}) {
+export function defineElement({ css = null, first: shippedFirst = null, qr = null } = {}) {
   const Base = globalThis.HTMLElement;
 
   class FrontdoorWizard extends Base {
@@ -75,7 +83,7 @@ export function defineElement({ css = null, first: shippedFirst = null } = {}) {
       const doc = this.ownerDocument;
       doc.addEventListener('keyup', this._onKeyUp, true);
       doc.addEventListener('visibilitychange', this._onVisible);
-      for (const type of ['pointerdown', 'keydown', 'touchstart', 'input', 'wheel']) {
+      for (const type of ACTIVITY_EVENTS) {
         this.addEventListener(type, this._onActivity, { passive: true });
       }
       this._scheduleStart();
@@ -85,7 +93,7 @@ export function defineElement({ css = null, first: shippedFirst = null } = {}) {
       const doc = this.ownerDocument;
       doc.removeEventListener('keyup', this._onKeyUp, true);
       doc.removeEventListener('visibilitychange', this._onVisible);
-      for (const type of ['pointerdown', 'keydown', 'touchstart', 'input', 'wheel']) {
+      for (const type of ACTIVITY_EVENTS) {
         this.removeEventListener(type, this._onActivity);
       }
       clearTimeout(this._idleTimer);
@@ -131,6 +139,8 @@ export function defineElement({ css = null, first: shippedFirst = null } = {}) {
     }
 
     get _kiosk() { return this.hasAttribute('kiosk'); }
+    /** The build's QR codes by `tel:` href (kiosk-call.js), or null (dist/web has none). */
+    get _kioskQr() { return qr; }
 
     /** Now, in epoch ms: every reading of the time goes through here (serverClock). */
     _now() { return clockNow(this._clock); }
@@ -215,6 +225,7 @@ export function defineElement({ css = null, first: shippedFirst = null } = {}) {
       els.live = h(doc, 'div', { class: 'fd-visually-hidden', 'aria-live': 'polite', id: 'fd-live' });
       els.alert = h(doc, 'div', { class: 'fd-visually-hidden', 'aria-live': 'assertive', id: 'fd-alert' });
       root.append(els.wizard, els.message, els.fallback, els.live, els.alert);
+      root.addEventListener('change', this._onActivity, { passive: true });
     }
 
     /**
@@ -614,7 +625,7 @@ export function defineElement({ css = null, first: shippedFirst = null } = {}) {
   }
 
   // The rest of the class, one module per responsibility (docs/web.md): getters kept as getters.
-  for (const methods of [chromeMethods, questionMethods, outcomeMethods, preparedMethods, recordMethods, exitMethods, idleMethods]) {
+  for (const methods of [chromeMethods, questionMethods, outcomeMethods, preparedMethods, recordMethods, exitMethods, idleMethods, kioskCallMethods]) {
     Object.defineProperties(FrontdoorWizard.prototype, Object.getOwnPropertyDescriptors(methods));
   }
   return FrontdoorWizard;

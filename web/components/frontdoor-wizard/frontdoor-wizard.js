@@ -6,12 +6,13 @@
  */
 import css from './frontdoor-wizard.css';
 import first from 'frontdoor:first-screen';
+import qr from 'frontdoor:kiosk-qr';
 import { defineElement } from './element.js';
 import { serveCore } from './worker.js';
 
 /* global WorkerGlobalScope */
 if (typeof customElements !== 'undefined' && typeof HTMLElement !== 'undefined') {
-  if (!customElements.get('frontdoor-wizard')) customElements.define('frontdoor-wizard', defineElement({ css, first }));
+  if (!customElements.get('frontdoor-wizard')) customElements.define('frontdoor-wizard', defineElement({ css, first, qr }));
 } else if (typeof WorkerGlobalScope !== 'undefined' && typeof document === 'undefined' && typeof self !== 'undefined' && self instanceof WorkerGlobalScope) {
   serveCore(self);
 }

@@ -1,6 +1,7 @@
 /**
- * kiosk-idle.js: the kiosk's idle reset: after `idle-seconds` without input, a countdown, then
- * everything is forgotten and the first screen shows.
+ * kiosk-idle.js: the kiosk's idle reset: after `idle-seconds` without input (any pointer, key,
+ * touch, typing or change: element.js ACTIVITY_EVENTS), a countdown, then everything is
+ * forgotten and the first screen shows with nothing selected.
  */
 import { h } from './dom.js';
 
@@ -29,8 +30,14 @@ export const idleMethods = {
     if (this._built && !this._els.idle.hidden) this._hideIdle();
   },
 
+  /**
+   * Nothing to clear: no answers, no error, and nothing ticked or typed on the screen (an answer
+   * only ticked on the first screen, or one remembered after Back, must be cleared too).
+   */
   _pristine() {
-    return this._flow.answers.length === 0 && !(this._els.screen.querySelector('.fd-error-summary'));
+    const screen = this._els.screen;
+    if (this._flow.answers.length !== 0 || screen.querySelector('.fd-error-summary, input:checked')) return false;
+    return [...screen.querySelectorAll('input[type="text"]')].every((input) => input.value === '');
   },
 
   _idleCheck() {

@@ -18,7 +18,7 @@ export const chromeMethods = {
     const doc = this.ownerDocument;
     const kept = this._header || {};
     const exitKey = `${t('exit_prefix')}\u0000${t('exit_button')}`;
-    const dangerKey = `${t.raw('danger_line')}\u0000${t('danger_number')}`;
+    const dangerKey = `${t.raw('danger_line')}\u0000${t('danger_number')}\u0000${this._kiosk}`;
     let { exitWrap, danger } = kept;
     if (kept.exitKey !== exitKey) {
       exitWrap = h(doc, 'div', { class: 'fd-exit-wrap' },
@@ -34,6 +34,8 @@ export const chromeMethods = {
           danger.append(h(doc, 'a', { class: 'fd-link fd-danger__tel', href: telHref(number) }, number));
         } else danger.append(`{${part.name}}`);
       }
+      // Kiosk: no phone to dial from (kiosk-call.js).
+      if (this._kiosk) this._kioskNumbers(danger);
     }
     this._header = { exitKey, exitWrap, dangerKey, danger };
     setChildren(this._els.header, [exitWrap, danger]);

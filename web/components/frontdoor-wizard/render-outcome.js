@@ -6,6 +6,7 @@ import { resolveWording, templateParts } from './wording.js';
 import { openStatusText, pickContacts, telHref } from './contacts.js';
 import { formatDate, formatDateTime, isoInstant } from './london-time.js';
 import { h } from './dom.js';
+import { flowFacts } from './flow.js';
 
 
 /** What decides the outcome screen's content (not the time itself). */
@@ -62,6 +63,13 @@ export const outcomeMethods = {
     if (response.checked) container.append(h(doc, 'p', { class: 'fd-checked' }, t('last_checked', { date: formatDate(response.checked, locale) })));
 
     if (this._audience === 'professional') container.append(this._record(response, flow));
+
+    // Kiosk (kiosk-call.js): it has no phone, so numbers large with a QR code each, no tel: link;
+    // on a danger outcome, a member of staff first.
+    if (this._kiosk) {
+      this._kioskTellStaff(container, response, flowFacts(flow));
+      this._kioskNumbers(container);
+    }
     return container;
   },
 

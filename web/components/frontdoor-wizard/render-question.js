@@ -4,8 +4,33 @@
  */
 import { resolveWording } from './wording.js';
 import { flowRemembered } from './flow.js';
-import { checkNumber, matchTown, placesFor, questionOptions, radioValue, sameValue } from './answers.js';
+import { checkNumber, matchTown, placesFor, questionOptions, radioValue, sameValue, townKey } from './answers.js';
 import { h, setChildren } from './dom.js';
+
+/**
+ * The ui.json id of the error when nothing is chosen on `question`: `error_choose_<question id,
+ * "-" as "_">` when ui.json has it ("Select who you are"), else `error_choose`.
+ * @param {{id?: string}} question
+ * @param {{has: function(string): boolean}} t the element's translator
+ * @returns {string}
+ */
+export function chooseErrorId(question, t) {
+  const id = question && typeof question.id === 'string' ? `error_choose_${question.id.replace(/-/g, '_')}` : null;
+  return id && t.has(id) ? id : 'error_choose';
+}
+
+/**
+ * The ui.json id naming the council of a place outside Wiltshire (`area_outside_<town key,
+ * spaces as "_">`, e.g. area_outside_swindon), or null when ui.json names none for `place`.
+ * @param {string} place as typed
+ * @param {{has: function(string): boolean}} t the element's translator
+ * @returns {string|null}
+ */
+export function outsideCouncilId(place, t) {
+  const key = townKey(place ?? '');
+  const id = key ? `area_outside_${key.replace(/ /g, '_')}` : null;
+  return id && t.has(id) ? id : null;
+}
 
 /** The element's question-rendering methods (mixed into the class by element.js). */
 export const questionMethods = {
@@ -125,7 +150,7 @@ export const questionMethods = {
       setChildren(choice.fieldset, [choice.legend, hintLine, errorLine, choice.radios].filter(Boolean));
       state.submit = () => {
         const index = inputs.findIndex((input) => input.checked);
-        if (index < 0) return this._showError(question, { message: t('error_choose'), target: 'fd-answer-0' });
+        if (index < 0) return this._showError(question, { message: t(chooseErrorId(question, t)), target: 'fd-answer-0' });
         const option = options[index];
         return this._answer(question, option.value, option.label);
       };
@@ -158,7 +183,15 @@ export const questionMethods = {
         }
         if (!input.value.trim()) return this._showError(question, { message: t('error_area_empty'), target: 'fd-input', value: input.value });
         const town = places.length ? matchTown(input.value, places) : input.value.trim();
-        if (!town) return this._showError(question, { message: t('error_area_unknown', { value: input.value.trim(), unknown: unknownOption ? unknownOption.label : t('answer_unknown') }), target: 'fd-input', value: input.value });
+        if (!town) {
+          const place = input.value.trim();
+          const unknown = unknownOption ? unknownOption.label : t('answer_unknown');
+          const council = outsideCouncilId(place, t);
+          const message = council
+            ? t('error_area_outside', { place, council: t(council), unknown })
+            : t('error_area_unknown', { value: place, unknown });
+          return this._showError(question, { message, target: 'fd-input', value: input.value });
+        }
         return this._answer(question, town, town);
       };
     }
