@@ -356,7 +356,9 @@ test('while the bundle is on its way the first question shows from the script, s
     await s.page.locator('button[type="submit"]').click();
     await s.page.locator('.fd-error-summary').waitFor({ state: 'visible', timeout: 5000 });
     const summary = await s.page.locator('.fd-error-summary').textContent();
-    assert.ok(summary.includes(ui.error_choose.default || ui.error_choose), summary);
+    // The first question's own error ("Select who you are", ui.json error_choose_<id>), else the general one.
+    const own = ui[`error_choose_${good.start[0].next_question.id.replace(/-/g, '_')}`] ?? ui.error_choose;
+    assert.ok(summary.includes(own.default || own), `${summary} names the question: ${JSON.stringify(own)}`);
     // An answer waits for the bundle and the core, then goes on as usual.
     await s.page.locator('input[name="answer"]').first().check();
     await s.page.locator('button[type="submit"]').click();

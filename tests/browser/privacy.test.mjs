@@ -40,6 +40,7 @@ for (const [label, file, pro] of [['council page', PAGES.council, false], ['intr
       assert.deepEqual(state.databases, [], 'no IndexedDB database');
       assert.deepEqual(s.log.foreignRequests, [], `no request leaves ${server.origin}`);
       assert.deepEqual([...new Set(hrefs)], [start], 'location.href never changes (no answers in the URL)');
+      // The demo pages do not opt in to browser-back (tests/browser/history.test.mjs has it).
       assert.deepEqual(s.log.navigations, [start], 'no navigation, pushState or hash change during the walk');
       assert.equal(state.history, historyStart, 'no history entries added');
       const answers = Object.values(c.facts).filter((v) => typeof v === 'string' && v.length > 2);

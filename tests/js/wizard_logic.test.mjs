@@ -37,6 +37,7 @@ const W = {
   ...await import('../../web/components/frontdoor-wizard/events.js'),
   ...await import('../../web/components/frontdoor-wizard/render-question.js'),
   ...await import('../../web/components/frontdoor-wizard/kiosk-call.js'),
+  ...await import('../../web/components/frontdoor-wizard/history.js'),
 };
 const t = W.makeTranslator(UI, 'parent');
 
@@ -53,9 +54,18 @@ describe('the element\'s modules (docs/web.md)', () => {
       assert.equal((code.match(/import\.meta/g) || []).length, name === 'worker-protocol.js' ? 1 : 0, name);
       for (const banned of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', '.style.', "createElement('style')",
         'localStorage', 'sessionStorage', 'indexedDB', 'document.cookie', 'pushState', 'replaceState', 'location.hash', 'eval(', 'new Function']) {
+        // history.js alone adds history entries for Back (issue 15): checked below.
+        if (name === 'history.js' && (banned === 'pushState' || banned === 'replaceState')) continue;
         assert.ok(!code.includes(banned), `${name} must not use ${banned}`);
       }
     }
+  });
+
+  test('history entries keep the URL and hold a step counter only (history.js)', () => {
+    const code = SOURCES['history.js'].replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+    const pushes = [...code.matchAll(/pushState\(([^;]*)\);/g)].map((m) => m[1]);
+    assert.deepEqual(pushes, ["{ [HISTORY_KEY]: count }, '', view.location.href"], 'one pushState: the counter, the same URL');
+    assert.ok(!code.includes('replaceState'), 'no entry is rewritten');
   });
 
   test('modules import each other by relative path only (one folder per component)', () => {
@@ -64,6 +74,23 @@ describe('the element\'s modules (docs/web.md)', () => {
         assert.match(m[1], /^(\.\/[a-z-]+\.(js|css)|\.\.\/\.\.\/core\/frontdoor-core\.js|frontdoor:first-screen|frontdoor:kiosk-qr)$/, `${name} imports ${m[1]}`);
       }
     }
+  });
+});
+
+describe('Back and Forward through the history (history.js)', () => {
+  test('a state holds a step counter or nothing', () => {
+    assert.equal(W.stepOf({ [W.HISTORY_KEY]: 3 }), 3);
+    for (const other of [null, undefined, {}, { [W.HISTORY_KEY]: 'x' }, { [W.HISTORY_KEY]: -1 }, 5]) assert.equal(W.stepOf(other), 0);
+  });
+  test('each entry back is one question back; forward restores answers kept from Back', () => {
+    assert.equal(W.answersAfterMove(2, 1, 2), 1);
+    assert.equal(W.answersAfterMove(2, 0, 2), 0);
+    assert.equal(W.answersAfterMove(3, 1, 1), 0, 'never below none');
+    assert.equal(W.answersAfterMove(1, 1, 1), null, 'no move');
+    assert.equal(W.answersAfterMove(0, 0, 0), null);
+    assert.equal(W.answersAfterMove(1, 2, 1, 3), 2, 'forward one');
+    assert.equal(W.answersAfterMove(0, 3, 0, 2), 2, 'as far as the kept answers go');
+    assert.equal(W.answersAfterMove(1, 2, 1, 0), null, 'nothing kept: nothing changes');
   });
 });
 
@@ -219,6 +246,26 @@ describe('times in Europe/London', () => {
     assert.equal(W.formatWhen('2026-11-30T08:45:00Z', now, t), 'Monday at 8.45am');
     // 23:30Z on 30 June is 00:30 BST on 1 July: "tomorrow" for someone at 22:00 BST on 30 June.
     assert.equal(W.formatWhen('2026-06-30T23:30:00Z', '2026-06-30T21:00:00Z', t), 'tomorrow at 12.30am');
+  });
+
+  test('the element\'s open line: answered day and night when open 24 hours or for more than a day ahead', () => {
+    const now = '2026-12-24T17:00:00Z';
+    assert.equal(W.openStatusLine({ open_now: true, closes_at: null }, now, t), 'Answered day and night');
+    assert.equal(W.openStatusLine({ open_now: true, closes_at: '2026-12-29T09:00:00+00:00' }, now, t), 'Answered day and night');
+    assert.equal(W.openStatusLine({ open_now: true, closes_at: '2026-12-25T17:00:01+00:00' }, now, t), 'Answered day and night');
+    // A day or less ahead: the closing time, as openStatusText (and `frontdoor ask`) word it.
+    assert.equal(W.openStatusLine({ open_now: true, closes_at: '2026-12-25T17:00:00+00:00' }, now, t), 'Open now until 5pm tomorrow');
+    assert.equal(W.openStatusLine({ open_now: true, closes_at: '2026-12-24T23:00:00+00:00' }, now, t), 'Open now until 11pm');
+    assert.equal(W.openStatusLine({ open_now: false, opens_next: '2026-12-29T08:45:00+00:00' }, now, t), 'Closed. Opens Tuesday at 8.45am');
+    assert.equal(W.openStatusLine({ open_now: null }, now, t), 'Hours not published');
+    assert.equal(UI.open_day_and_night, 'Answered day and night');
+  });
+
+  test('phone numbers inside a note are found for tap-to-call links', () => {
+    assert.deepEqual(W.phoneParts('Only if 0300 456 0100 cannot be reached, call 07796 994101.'), [
+      { text: 'Only if ' }, { phone: '0300 456 0100' }, { text: ' cannot be reached, call ' }, { phone: '07796 994101' }, { text: '.' }]);
+    assert.deepEqual(W.phoneParts('In danger, call 999.'), [{ text: 'In danger, call ' }, { phone: '999' }, { text: '.' }]);
+    assert.deepEqual(W.phoneParts('Year 2026, ref 1234 5678, 0300 456'), [{ text: 'Year 2026, ref 1234 5678, 0300 456' }]);
   });
 
   test('the open/closed line', () => {
@@ -433,6 +480,10 @@ describe('checks', () => {
     assert.deepEqual(W.checkAttribute('audience', 'professional', base), { value: 'professional' });
     assert.deepEqual(W.checkAttribute('audience', null, base), { value: undefined });
     assert.deepEqual(W.checkAttribute('child-age', '12', base), { value: 12 });
+    assert.deepEqual(W.checkAttribute('heading-level', '2', base), { value: 2 });
+    assert.deepEqual(W.checkAttribute('heading-level', '6', base), { value: 6 });
+    for (const bad of ['0', '7', 'h2', '2.5', '']) assert.match(W.checkAttribute('heading-level', bad, base).error, /heading-level/);
+    assert.equal(W.DEFAULT_HEADING_LEVEL, 1);
     assert.deepEqual(W.checkAttribute('idle-seconds', '90', base), { value: 90 });
     assert.deepEqual(W.checkAttribute('exit-url', '/weather', base), { value: 'https://council.example/weather' });
     const audiences = W.audiencesOf(JSON.parse(readFileSync(join(ROOT, 'data', 'questions.json'), 'utf8')));

@@ -1,6 +1,6 @@
 /**
  * attributes.js: the attributes the host page may set (src, audience, area, child-age, kiosk,
- * idle-seconds, exit-url), their checks and defaults. The audiences come from the data
+ * idle-seconds, exit-url, heading-level), their checks and defaults. The audiences come from the data
  * (the options of the `audience` question in data/questions.json: bundle.js audiencesOf).
  */
 import { checkNumber } from './answers.js';
@@ -13,6 +13,9 @@ export const CHILD_AGE = { min: 0, max: 25 };
 export const DEFAULT_IDLE_SECONDS = 120;
 /** Where Exit this page goes when `exit-url` is not set (GOV.UK's choice of a neutral page). */
 export const DEFAULT_EXIT_URL = 'https://www.bbc.co.uk/weather';
+
+/** The level of the element's own top heading when `heading-level` is not set (an `h1`). */
+export const DEFAULT_HEADING_LEVEL = 1;
 
 /**
  * Checks one attribute value. Returns {value} (already converted) or {error: message}; a
@@ -47,6 +50,8 @@ export function checkAttribute(name, raw, baseUrl, audiences = null) {
       }
       return url.protocol === 'https:' || url.protocol === 'http:' ? { value: url.href } : bad('is not an http(s) URL');
     }
+    case 'heading-level':
+      return /^[1-6]$/.test(value) ? { value: Number(value) } : bad('is not a heading level from 1 to 6');
     case 'kiosk':
       return { value: true };
     default:

@@ -1,7 +1,8 @@
 /**
  * contacts.js: one rendering of a contact's phone link and opening status, shared by the element,
  * the static directory (web/fallback.mjs) and the poster (docs/poster/poster.mjs): telHref and
- * openStatusText; pickContacts splits an outcome's contacts.
+ * openStatusText; pickContacts splits an outcome's contacts. The element's own status line
+ * (openStatusLine: "Answered day and night") and phone numbers inside text (phoneParts).
  */
 import { formatUntil, formatWhen } from './london-time.js';
 
@@ -25,6 +26,50 @@ export function openStatusText(contact, now, t, locale = 'en-GB') {
     return t('closed');
   }
   return t('hours_not_published');
+}
+
+/** A line open longer than this ahead is "answered day and night", not "open until …". */
+export const DAY_AND_NIGHT_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The element's open/closed line: openStatusText, except that a line open around the clock, or
+ * without a break for more than DAY_AND_NIGHT_MS from `now`, says so (ui.json
+ * `open_day_and_night`) instead of a closing time days away ("until 9am on Tuesday 29
+ * December"), which reads as if it were closed until then. `frontdoor ask` keeps
+ * openStatusText's rows (tests/cases/open_status.json).
+ */
+export function openStatusLine(contact, now, t, locale = 'en-GB') {
+  if (contact.open_now === true && t.has('open_day_and_night')) {
+    const closes = contact.closes_at ? Date.parse(contact.closes_at) : NaN;
+    const at = Date.parse(now);
+    if (!contact.closes_at || (Number.isFinite(closes) && Number.isFinite(at) && closes - at > DAY_AND_NIGHT_MS)) {
+      return t('open_day_and_night');
+    }
+  }
+  return openStatusText(contact, now, t, locale);
+}
+
+// A UK number as it is printed in a note: 0 and 10 more digits in groups, or 999.
+const PHONE_IN_TEXT = /(?<![\d+])(0\d{2,4}(?:[ \u00a0]?\d{3,6}){1,2}|999)(?!\d)/g;
+
+/**
+ * Splits a text into its parts, the phone numbers in it apart (so each can be a `tel:` link):
+ * [{text}] and [{phone}] in order. A number counts when it has 11 digits (or is 999).
+ * @returns {Array<{text?: string, phone?: string}>}
+ */
+export function phoneParts(text) {
+  const parts = [];
+  let last = 0;
+  for (const match of String(text).matchAll(PHONE_IN_TEXT)) {
+    const number = match[1];
+    const digits = number.replace(/\D/g, '');
+    if (number !== '999' && digits.length !== 11) continue;
+    if (match.index > last) parts.push({ text: text.slice(last, match.index) });
+    parts.push({ phone: number });
+    last = match.index + number.length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last) });
+  return parts;
 }
 
 /**

@@ -8,7 +8,7 @@ import { dateWords, formatDate, formatLondonDay, isoInstant, londonParts } from 
 import { clockNow, serverClock } from './clock.js';
 import { flowAnswer, flowBack, flowChange, flowFacts, flowReset, newFlow } from './flow.js';
 import { answerKey, matchTown, replayAnswer, townsOf } from './answers.js';
-import { DEFAULT_EXIT_URL, DEFAULT_IDLE_SECONDS, FACT_ATTRIBUTES, checkAttribute } from './attributes.js';
+import { DEFAULT_EXIT_URL, DEFAULT_HEADING_LEVEL, DEFAULT_IDLE_SECONDS, FACT_ATTRIBUTES, checkAttribute } from './attributes.js';
 import { audiencesOf, bundleFiles, firstScreen, firstScreenMatches, startFor } from './bundle.js';
 import { startCore } from './worker-protocol.js';
 import { h, nextPaint } from './dom.js';
@@ -20,6 +20,7 @@ import { recordMethods } from './record.js';
 import { exitMethods } from './exit-this-page.js';
 import { idleMethods } from './kiosk-idle.js';
 import { kioskCallMethods } from './kiosk-call.js';
+import { historyMethods } from './history.js';
 import { EVENTS, emit, screenEvent } from './events.js';
 
 /**
@@ -48,7 +49,7 @@ export function defineElement({ css = null, first: shippedFirst = null, qr = nul
 
   class FrontdoorWizard extends Base {
     static get observedAttributes() {
-      return ['src', 'audience', 'area', 'child-age', 'kiosk', 'idle-seconds', 'exit-url'];
+      return ['src', 'audience', 'area', 'child-age', 'kiosk', 'idle-seconds', 'exit-url', 'heading-level'];
     }
 
     constructor() {
@@ -74,6 +75,9 @@ export function defineElement({ css = null, first: shippedFirst = null, qr = nul
       this._onKeyUp = (event) => this._keyUp(event);
       this._onActivity = () => this._activity();
       this._onVisible = () => { if (this.ownerDocument.visibilityState === 'visible') this._refresh(); };
+      this._onPopState = (event) => this._popState(event);
+      this._onPageShow = (event) => this._pageShow(event);
+      this._historyStep = 0;
     }
 
     // -- lifecycle ------------------------------------------------------------------------
@@ -86,11 +90,23 @@ export function defineElement({ css = null, first: shippedFirst = null, qr = nul
       for (const type of ACTIVITY_EVENTS) {
         this.addEventListener(type, this._onActivity, { passive: true });
       }
+      const view = doc.defaultView;
+      if (view) {
+        view.addEventListener('popstate', this._onPopState);
+        view.addEventListener('pageshow', this._onPageShow);
+      }
+      // A step entry of an earlier visit: the page goes back to its own entry instead.
+      if (this._historyConnect()) return;
       this._scheduleStart();
     }
 
     disconnectedCallback() {
       const doc = this.ownerDocument;
+      const view = doc.defaultView;
+      if (view) {
+        view.removeEventListener('popstate', this._onPopState);
+        view.removeEventListener('pageshow', this._onPageShow);
+      }
       doc.removeEventListener('keyup', this._onKeyUp, true);
       doc.removeEventListener('visibilitychange', this._onVisible);
       for (const type of ACTIVITY_EVENTS) {
@@ -107,6 +123,17 @@ export function defineElement({ css = null, first: shippedFirst = null, qr = nul
       if (!this._wired || oldValue === newValue) return;
       if (['src', 'audience', 'area', 'child-age'].includes(name)) this._scheduleStart();
       else if (name === 'kiosk' || name === 'idle-seconds') this._idleCheck();
+      else if (name === 'heading-level') this._redrawHeadings();
+    }
+
+    /** The screen on show drawn again with the new heading level (nothing else changes). */
+    _redrawHeadings() {
+      const shown = this._response;
+      if (!this._built || !shown || this._els.screen.hidden) return;
+      const hadFocus = this._els.screen.contains(this._root.activeElement);
+      if (shown.next_question) this._renderQuestion(shown.next_question);
+      else this._renderOutcome(shown);
+      if (hadFocus) this._focusHeading();
     }
 
     _scheduleStart() {
@@ -162,6 +189,16 @@ export function defineElement({ css = null, first: shippedFirst = null, qr = nul
 
     get _exitUrl() { return this._attr('exit-url') ?? DEFAULT_EXIT_URL; }
 
+    get _headingLevel() { return this._attr('heading-level') ?? DEFAULT_HEADING_LEVEL; }
+
+    /**
+     * The tag of a heading `rank` levels under the element's top heading (1: the question or
+     * outcome heading): the host page's `heading-level` shifts them all, down to h6.
+     */
+    _headingTag(rank = 1) {
+      return `h${Math.min(6, this._headingLevel + rank - 1)}`;
+    }
+
     get _audience() {
       const facts = flowFacts(this._flow);
       return typeof facts.audience === 'string' ? facts.audience : null;
@@ -214,10 +251,11 @@ export function defineElement({ css = null, first: shippedFirst = null, qr = nul
       this._els = {};
       const els = this._els;
       els.wizard = h(doc, 'div', { class: 'fd', hidden: true, part: 'wizard' });
+      els.bar = h(doc, 'div', { class: 'fd-exit-bar' });
       els.header = h(doc, 'div', { class: 'fd-header' });
       els.screen = h(doc, 'div', { class: 'fd-screen' });
       els.idle = h(doc, 'div', { class: 'fd-idle', hidden: true });
-      els.wizard.append(els.header, els.screen, els.idle);
+      els.wizard.append(els.bar, els.header, els.screen, els.idle);
 
       els.messageText = h(doc, 'span', { class: 'fd-fallback-text' });
       els.message = h(doc, 'p', { class: 'fd-fallback-message', hidden: true }, els.messageText);
@@ -271,6 +309,7 @@ export function defineElement({ css = null, first: shippedFirst = null, qr = nul
         }
         void this._idleSeconds;
         void this._exitUrl;
+        void this._headingLevel;
         const src = this._attr('src');
         if (src === undefined) {
           if (!this.hasAttribute('src')) console.error('frontdoor-wizard: attribute src is missing: give the URL of frontdoor-data.json.');
@@ -524,6 +563,7 @@ export function defineElement({ css = null, first: shippedFirst = null, qr = nul
       this._scheduleRefresh();
       if (focus) this._focusHeading();
       this._shownFlow = this._flow;
+      this._historySync();
       this._announceScreen(response);
       this._prepare(response.next_question || null);
     }
@@ -577,6 +617,8 @@ export function defineElement({ css = null, first: shippedFirst = null, qr = nul
     }
 
     _answer(question, option, label) {
+      // A new answer: Forward has nothing left to restore (pushState drops those entries too).
+      this._historyAhead = null;
       const replay = this._replay;
       this._replay = null;
       const prepared = replay ? null : this._takePrepared(question, answerKey(option, label));
@@ -589,6 +631,8 @@ export function defineElement({ css = null, first: shippedFirst = null, qr = nul
     }
 
     _back() {
+      // Through the browser's history when the entry is the element's (history.js _popState).
+      if (this._historyBack()) return;
       this._replay = null;
       this._flow = flowBack(this._flow);
       this._advance();
@@ -607,6 +651,7 @@ export function defineElement({ css = null, first: shippedFirst = null, qr = nul
         if (selection) selection.removeAllRanges();
       }
       this._flow = flowReset(this._flow);
+      this._historyReset();
       this._hideIdle();
       this._advance({ focus });
     }
@@ -625,7 +670,7 @@ export function defineElement({ css = null, first: shippedFirst = null, qr = nul
   }
 
   // The rest of the class, one module per responsibility (docs/web.md): getters kept as getters.
-  for (const methods of [chromeMethods, questionMethods, outcomeMethods, preparedMethods, recordMethods, exitMethods, idleMethods, kioskCallMethods]) {
+  for (const methods of [chromeMethods, questionMethods, outcomeMethods, preparedMethods, recordMethods, exitMethods, idleMethods, kioskCallMethods, historyMethods]) {
     Object.defineProperties(FrontdoorWizard.prototype, Object.getOwnPropertyDescriptors(methods));
   }
   return FrontdoorWizard;

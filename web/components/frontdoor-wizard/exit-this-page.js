@@ -74,25 +74,46 @@ export const exitMethods = {
       this._startAgain();
       return;
     }
-    const doc = this.ownerDocument;
-    const view = doc.defaultView;
+    this._exiting = true;
     this._run += 1;
     this._flow = flowReset(this._flow);
+    this._blankPage(t && t.has('exit_document_title') ? t('exit_document_title') : '\u200b');
+    // Through history.js: the entries pushed for Back are left behind too (docs/web.md).
+    this._historyLeave(this._exitUrl);
+  },
+
+  /** Hides the whole page at once (nothing of it may show while the next one loads). */
+  _blankPage(title = '\u200b') {
+    const doc = this.ownerDocument;
+    const view = doc.defaultView;
     if (this._built) {
       this._els.screen.replaceChildren();
       this._els.wizard.hidden = true;
     }
     this.hidden = true;
+    this._blanked = { title: doc.title, sheet: null };
     try {
       const sheet = new view.CSSStyleSheet();
       sheet.replaceSync('html { background: #fff !important; } body { display: none !important; }');
       doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+      this._blanked.sheet = sheet;
     } catch (_) {
       // Older browsers: the hidden attribute below still blanks most pages.
     }
     if (doc.body) doc.body.hidden = true;
-    doc.title = t && t.has('exit_document_title') ? t('exit_document_title') : '\u200b';
-    view.location.replace(this._exitUrl);
+    doc.title = title;
+  },
+
+  /** The page shown again, as it was before _blankPage (when the page did not go after all). */
+  _unblankPage() {
+    const blanked = this._blanked;
+    if (!blanked) return;
+    this._blanked = null;
+    const doc = this.ownerDocument;
+    if (blanked.sheet) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== blanked.sheet);
+    if (doc.body) doc.body.hidden = false;
+    this.hidden = false;
+    doc.title = blanked.title;
   },
 
 };

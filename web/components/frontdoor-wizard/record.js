@@ -50,7 +50,7 @@ export const recordMethods = {
     const copy = h(doc, 'button', { type: 'button', class: 'fd-button fd-button--secondary', onclick: () => this._copy(text, pre) }, t('record_copy'));
     const print = h(doc, 'button', { type: 'button', class: 'fd-button fd-button--secondary', onclick: () => this.ownerDocument.defaultView.print() }, t('record_print'));
     return h(doc, 'section', { class: 'fd-record', 'aria-labelledby': 'fd-record-heading' },
-      h(doc, 'h2', { class: 'fd-heading-m', id: 'fd-record-heading' }, t('record_heading')),
+      h(doc, this._headingTag(2), { class: 'fd-heading-m', id: 'fd-record-heading' }, t('record_heading')),
       h(doc, 'p', { class: 'fd-hint' }, t('record_hint')),
       pre,
       h(doc, 'div', { class: 'fd-button-group fd-record__buttons' }, copy, print));

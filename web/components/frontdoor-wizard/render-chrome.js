@@ -38,7 +38,10 @@ export const chromeMethods = {
       if (this._kiosk) this._kioskNumbers(danger);
     }
     this._header = { exitKey, exitWrap, dangerKey, danger };
-    setChildren(this._els.header, [exitWrap, danger]);
+    // Exit this page has a row of its own, sticky over the whole wizard (not only the header):
+    // nothing is ever beside it to be covered.
+    setChildren(this._els.bar, [exitWrap]);
+    setChildren(this._els.header, [danger]);
   },
 
   /** Back and Start again, kept from screen to screen (made again when the wording changes). */
@@ -57,10 +60,11 @@ export const chromeMethods = {
     return this._chromeNodes;
   },
 
-  /** The screen: Back (after the first answer), `middle`, Start again; unchanged nodes stay. */
+  /** The screen: Back and Start again (after the first answer), `middle`; unchanged nodes stay. */
   _setScreen(middle) {
     const { back, again } = this._chrome();
-    setChildren(this._els.screen, [this._flow.answers.length ? back : null, ...middle, again].filter(Boolean));
+    const answered = this._flow.answers.length > 0;
+    setChildren(this._els.screen, [answered ? back : null, ...middle, answered ? again : null].filter(Boolean));
   },
 
 };

@@ -103,7 +103,7 @@ export const questionMethods = {
     const state = this._questionForm();
     const { form } = state;
 
-    const heading = h(doc, 'h1', { id: 'fd-question', class: 'fd-heading-l', tabindex: '-1' });
+    const heading = h(doc, this._headingTag(1), { id: 'fd-question', class: 'fd-heading-l', tabindex: '-1' });
     const errorLine = error
       ? h(doc, 'p', { id: errorId, class: 'fd-error-message' }, h(doc, 'span', { class: 'fd-visually-hidden' }, `${t('error_prefix')} `), error.message)
       : null;
@@ -239,7 +239,7 @@ export const questionMethods = {
     }, error.message);
     return h(doc, 'div', { class: 'fd-error-summary', tabindex: '-1', id: 'fd-error-summary' },
       h(doc, 'div', { role: 'alert' },
-        h(doc, 'h2', { class: 'fd-error-summary__title' }, t('error_summary_title')),
+        h(doc, this._headingTag(2), { class: 'fd-error-summary__title' }, t('error_summary_title')),
         h(doc, 'ul', { class: 'fd-error-summary__list' }, h(doc, 'li', null, link))));
   },
 
