@@ -132,6 +132,16 @@ async function assertNotWizard(s, how) {
   return url;
 }
 
+/** From the exit site: Back goes to the page before the wizard, Forward to the exit site again. */
+async function backThenForward(s) {
+  await s.page.goBack().catch(() => null);
+  const back = await assertNotWizard(s, 'Back');
+  assert.ok(back.endsWith('/index.html'), `Back goes to the page before the wizard (${back})`);
+  await s.page.goForward().catch(() => null);
+  const forward = await assertNotWizard(s, 'Forward');
+  assert.ok(forward.startsWith(EXIT), `Forward goes to the exit site (${forward})`);
+}
+
 test('by default no history entry is added: Back leaves the page, and after Exit neither Back nor Forward loads it again', { timeout: 60000 }, async () => {
   const s = await open({ browserBack: false });
   try {
@@ -143,12 +153,7 @@ test('by default no history entry is added: Back leaves the page, and after Exit
     s.page.on('framenavigated', (f) => { if (f === s.page.mainFrame()) shown.push(f.url()); });
     await s.page.locator('frontdoor-wizard #fd-exit').click();
     await s.page.waitForURL((u) => u.href.startsWith(EXIT), { timeout: 5000 });
-    await s.page.goBack().catch(() => null);
-    const back = await assertNotWizard(s, 'Back');
-    assert.ok(back.endsWith('/index.html'), `Back goes to the page before the wizard (${back})`);
-    await s.page.goForward().catch(() => null);
-    const forward = await assertNotWizard(s, 'Forward');
-    assert.ok(forward.startsWith(EXIT), `Forward goes to the exit site (${forward})`);
+    await backThenForward(s);
     assert.equal(await s.page.goForward().catch(() => null), null, 'nothing after the exit site');
     assert.ok(!shown.some((u) => u.includes(PAGES.council)), `the wizard's page is never loaded again (${shown.join(' → ')})`);
   } finally { await s.close(); }
@@ -170,12 +175,7 @@ for (const via of ['button', 'keyboard']) {
       shown.length = 0;
       const length = await s.page.evaluate(() => history.length);
 
-      await s.page.goBack().catch(() => null);
-      const back = await assertNotWizard(s, 'Back');
-      assert.ok(back.endsWith('/index.html'), `Back goes to the page before the wizard (${back})`);
-      await s.page.goForward().catch(() => null);
-      const forward = await assertNotWizard(s, 'Forward');
-      assert.ok(forward.startsWith(EXIT), `Forward goes to the exit site (${forward})`);
+      await backThenForward(s);
       // Forward again: the entries the wizard added lead back to the exit site.
       for (let i = 0; i < 3; i++) {
         await s.page.goForward().catch(() => null);
