@@ -16,7 +16,7 @@ export const KB = 1024;
  * What one visit to a page with the element downloads from dist/web (JS + wasm + CSS + data).
  * frontdoor-wizard.js holds the element with its stylesheet and first screen, the core wrapper
  * and the wasm loader that stands in for Emscripten's glue (web/core/frontdoor-core-loader.js);
- * its worker asks for it again, which a caching server answers with a 304
+ * its worker takes it from the HTTP cache (web/serve.mjs keeps scripts a minute) or gets a 304
  * (tests/browser/transfer.test.mjs checks this list against the requests of a real visit).
  */
 export const VISIT_FILES = [

@@ -5,7 +5,7 @@
  */
 import { createCore } from '../../core/frontdoor-core.js';
 
-/** This script's own URL: the worker runs the same file (one fetch, then a 304). */
+/** This script's own URL: the worker runs the same file (one download: the HTTP cache, or a 304). */
 export const MODULE_URL = import.meta.url;
 
 /** The Trusted Types policy that vouches for the worker's script (made once), or null. */
@@ -93,7 +93,7 @@ export function workerCore(url) {
       call: (request) => send('call', [request]),
       close: () => stop('closed'),
     };
-    // The worker's script comes again (a 304) while the page fetches and compiles the wasm; the
+    // The worker gets its script (from the HTTP cache, or a 304) while the page fetches and compiles the wasm; the
     // compiled module goes to the worker with `start`. Without it the worker fetches the wasm.
     compileWasm(url).then((module) => send('start', module ? [module] : []))
       .then(() => resolve(core), (error) => { stop(error.message); reject(error); });
