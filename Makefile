@@ -110,12 +110,11 @@ test-asan:
 
 # libFuzzer targets (tests/fuzz/, clang-14): `make fuzz` runs each FUZZ_SECONDS (default 300) and
 # keeps what it learns in build/fuzz/corpus/; `make test-fuzz` runs each 30 s (two at a time) from the seed corpus
-# (copied to a temporary folder, so tests/fuzz/corpus/ never changes; api_lean, the full core
-# against the web build's lean core, starts from the api seeds). A crash fails the run and
+# (copied to a temporary folder, so tests/fuzz/corpus/ never changes). A crash fails the run and
 # its input is kept in tests/fuzz/artifacts/<target>/ (git-ignored).
 comma := ,
 space := $(subst ,, )
-FUZZ_TARGETS := api loader time api_lean
+FUZZ_TARGETS := api loader time
 FUZZ_SECONDS ?= 300
 FUZZ_FLAGS = -dict=tests/fuzz/frontdoor.dict -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
 fuzz-build:
@@ -124,7 +123,7 @@ fuzz-build:
 
 fuzz: fuzz-build
 	@set -e; for t in $(FUZZ_TARGETS); do \
-	  seeds=$$t; [ $$t = api_lean ] && seeds=api; \
+	  seeds=$$t; \
 	  mkdir -p build/fuzz/corpus/$$t tests/fuzz/artifacts/$$t; \
 	  echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
 	  $(SANITIZER_ENV) build/fuzz/tests/fuzz/fuzz_$$t $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) \
@@ -134,7 +133,7 @@ fuzz: fuzz-build
 test-fuzz: fuzz-build
 	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	for t in $(FUZZ_TARGETS); do \
-	  seeds=$$t; [ $$t = api_lean ] && seeds=api; \
+	  seeds=$$t; \
 	  mkdir -p tests/fuzz/artifacts/$$t; cp -r tests/fuzz/corpus/$$seeds "$$tmp/$$t"; \
 	done; \
 	echo "== fuzz_{$(subst $(space),$(comma),$(FUZZ_TARGETS))}: 30 s each, two at a time (one per core)"; \

@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <frontdoor/api.hpp>
-#include <frontdoor/loader.hpp>
+#include <frontdoor/checks.hpp>
 
 #include "support.hpp"
 
@@ -20,7 +20,7 @@ json fixture_load() {
 }
 
 Session loaded() {
-  Session s;
+  Session s(workbench());
   json r = call(s, fixture_load());
   REQUIRE(r["ok"] == true);
   return s;
@@ -35,7 +35,7 @@ std::string first_error(const json& response) {
 }  // namespace
 
 TEST_CASE("load answers with the checked date and warnings") {
-  Session s;
+  Session s(workbench());
   CHECK(s.model() == nullptr);
   json r = call(s, fixture_load());
   CHECK(r["ok"] == true);
@@ -126,7 +126,7 @@ TEST_CASE("route answers per docs/api.md") {
 }
 
 TEST_CASE("holidays lists bank holidays for a range of years") {
-  Session s;
+  Session s(workbench());
   json r = call(s, {{"op", "holidays"}, {"from", 2026}, {"to", 2026}});
   REQUIRE(r["ok"] == true);
   REQUIRE(r["holidays"].size() == 8);
@@ -207,14 +207,14 @@ TEST_CASE("bundle returns the loaded source documents") {
   std::string raw = s.handle(R"({"op":"bundle"})");
   CHECK(raw.find("\n") == std::string::npos);
   SUBCASE("the bundle loads again as parsed objects") {
-    Session other;
+    Session other(workbench());
     json r = call(other, {{"op", "load"}, {"files", b["bundle"]["files"]}, {"at", "2026-11-26T12:00:00Z"}});
     CHECK(r["ok"] == true);
   }
 }
 
 TEST_CASE("bad requests are error responses, never exceptions") {
-  Session s;
+  Session s(workbench());
   CHECK(first_error(json::parse(s.handle("{\"op\": \"route\""))) == "request.syntax");
   CHECK(first_error(json::parse(s.handle(""))) == "request.syntax");
   CHECK(first_error(json::parse(s.handle("[1,2]"))) == "request.syntax");
@@ -260,5 +260,76 @@ TEST_CASE("bad requests are error responses, never exceptions") {
     std::string text = std::string("{\"op\":\"route\",\"facts\":{\"concern\":\"") + "\xc3\x28" + "\"}}";
     json r = json::parse(l.handle(text));
     CHECK(r["ok"] == false);
+  }
+}
+
+TEST_CASE("the browser module's session answers load and route only") {
+  Session shipped;
+  CHECK(first_error(call(shipped, {{"op", "route"}, {"facts", json::object()}})) == "request.no_data");
+  CHECK(first_error(call(shipped, test::load_request())) == "bundle.unstamped");
+  REQUIRE(call(shipped, test::bundle_request())["ok"] == true);
+  Session full(workbench());
+  REQUIRE(call(full, test::load_request())["ok"] == true);
+  SUBCASE("the same answers as the CLI's session") {
+    const json route = {{"op", "route"}, {"at", "2026-11-27T16:00:00Z"}, {"facts", {{"audience", "parent"}, {"immediate_danger", false}, {"concern", "harm"}}}};
+    CHECK(shipped.handle(route.dump()) == full.handle(route.dump()));
+  }
+  SUBCASE("the CLI's ops are unknown to it") {
+    for (const char* op : {"lint", "holidays", "ui", "directory", "bundle"}) {
+      CAPTURE(op);
+      const json r = call(shipped, {{"op", op}, {"from", 2026}});
+      CHECK(first_error(r) == "request.op");
+      CHECK(r["errors"][0]["message"].get<std::string>().find("load, route") != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("the browser module's session loads only a bundle whose stamp is true") {
+  Session shipped;
+  const json good = test::bundle_request();
+  REQUIRE(good["files"]["stamp"]["format"] == kBundleFormat);
+  REQUIRE(good["files"]["stamp"]["hash"].get<std::string>().size() == 16);
+  REQUIRE(call(shipped, good)["ok"] == true);
+  const std::string probe = R"({"op":"route","at":"2026-11-27T16:00:00Z","facts":{"audience":"parent","concern":"harm"}})";
+  const std::string before = shipped.handle(probe);
+  SUBCASE("a stamp for another format") {
+    json old = good;
+    old["files"]["stamp"]["format"] = kBundleFormat + 1;
+    CHECK(first_error(call(shipped, old)) == "bundle.format");
+  }
+  SUBCASE("a hand edit after stamping") {
+    json edited = good;
+    edited["files"]["ui.json"]["exit_button"] = "Leave now";
+    CHECK(first_error(call(shipped, edited)) == "bundle.hash");
+  }
+  SUBCASE("no stamp") {
+    json bare = good;
+    bare["files"].erase("stamp");
+    CHECK(first_error(call(shipped, bare)) == "bundle.unstamped");
+  }
+  SUBCASE("a true stamp on a shape the reader does not know") {
+    for (const char* part : {"phones", "schedule", "checked"}) {
+      CAPTURE(part);
+      json files = good["files"];
+      files["directory.json"]["services"][0][part] = "nine nine nine";
+      const json r = call(shipped, {{"op", "load"}, {"files", stamp_bundle(files)}});
+      CHECK(first_error(r) == "bundle.malformed");
+      CHECK(r["errors"][0]["message"].get<std::string>().find("frontdoor bundle") != std::string::npos);
+    }
+    json files = good["files"];
+    files.erase("ui.json");
+    CHECK(first_error(call(shipped, {{"op", "load"}, {"files", stamp_bundle(files)}})) == "bundle.malformed");
+  }
+  CHECK(shipped.handle(probe) == before);
+  SUBCASE("the CLI's session checks a stamp it is given, and stamps what passes its checks") {
+    Session full(workbench());
+    json edited = good;
+    edited["files"]["ui.json"]["exit_button"] = "Leave now";
+    CHECK(first_error(call(full, edited)) == "bundle.hash");
+    json restamp = {{"op", "stamp"}, {"files", edited["files"]}};
+    const json stamped = call(full, restamp);
+    REQUIRE(stamped["ok"] == true);
+    CHECK(stamped["files"]["stamp"]["hash"] != good["files"]["stamp"]["hash"]);
+    CHECK(call(shipped, {{"op", "load"}, {"files", stamped["files"]}})["ok"] == true);
   }
 }

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "frontdoor/api.hpp"
+#include "frontdoor/checks.hpp"
 #include "support.hpp"
 
 #ifndef __EMSCRIPTEN__
@@ -132,17 +132,24 @@ TEST_CASE("the bad-data corpus has at least 30 cases, each naming its exact prob
 TEST_CASE("every broken data file in the corpus is refused with the exact problem") {
   const json real = real_files();
   const json good = {{"op", "load"}, {"files", real}};
+  const json good_bundle = {{"op", "load"}, {"files", stamp_bundle(real)}};
   const json probe = {{"op", "route"}, {"at", "2026-11-27T15:59:00Z"},
                       {"facts", {{"audience", "parent"}, {"immediate_danger", false}, {"concern", "harm"}}}};
-  Session session;
-  REQUIRE(json::parse(session.handle(good.dump()))["ok"] == true);
-  const std::string before = session.handle(probe.dump());
+  // The CLI's session finds each problem; the browser module's refuses each broken bundle for its
+  // stamp (unstamped, or carrying the good data's stamp) and keeps its data.
+  Session shipped;
+  Session bench(workbench());
+  REQUIRE(json::parse(shipped.handle(good_bundle.dump()))["ok"] == true);
+  REQUIRE(json::parse(bench.handle(good.dump()))["ok"] == true);
+  const std::string before = shipped.handle(probe.dump());
   REQUIRE(json::parse(before)["ok"] == true);
+  REQUIRE(bench.handle(probe.dump()) == before);
 
   // One loop, not SUBCASEs: doctest would load the good data again for each of them.
   for (const auto& c : corpus().at("cases")) {
     {
       if (!run_case(c)) continue;
+      Session& session = bench;
       const json files = broken_files(c, real);
       const json want = expected(c, real, files);
       std::string crash;
@@ -160,18 +167,28 @@ TEST_CASE("every broken data file in the corpus is refused with the exact proble
       CHECK_MESSAGE(found, "the expected problem is among the errors");
       // Nothing half-applied: the earlier data still answers exactly as before.
       CHECK(replies[1] == before);
+      json tampered = {{"op", "load"}, {"files", files}};
+      tampered["files"]["stamp"] = good_bundle["files"]["stamp"];
+      for (const json& request : {json{{"op", "load"}, {"files", files}}, tampered}) {
+        const json refused = json::parse(shipped.handle(request.dump(-1, ' ', false, json::error_handler_t::replace)));
+        CHECK(refused["ok"] == false);
+        CHECK(refused["errors"][0]["id"] == (request["files"].contains("stamp") ? "bundle.hash" : "bundle.unstamped"));
+        CHECK(shipped.handle(probe.dump()) == before);
+      }
     }
   }
   // And good data loads again after all of them.
-  CHECK(json::parse(session.handle(good.dump()))["ok"] == true);
-  CHECK(session.handle(probe.dump()) == before);
+  for (Session* session : {&shipped, &bench}) {
+    CHECK(json::parse(session->handle(good_bundle.dump()))["ok"] == true);
+    CHECK(session->handle(probe.dump()) == before);
+  }
 }
 
 TEST_CASE("requests nested 100000 levels deep are refused, never a stack overflow") {
   // BUG-1 (docs/reliability.md): a value this deep was dumped into an error message, or copied,
   // recursively: SIGSEGV natively, a trap in the browser. Now refused before parsing.
   Session session;
-  REQUIRE(json::parse(session.handle(test::load_request().dump()))["ok"] == true);
+  REQUIRE(json::parse(session.handle(test::bundle_request().dump()))["ok"] == true);
   const std::string probe = R"({"op":"route","at":"2026-11-27T15:59:00Z","facts":{"audience":"parent","immediate_danger":false,"concern":"harm"}})";
   const std::string before = session.handle(probe);
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');

@@ -19,7 +19,7 @@ using namespace frontdoor;
 
 namespace {
 
-// ---- A second implementation, sharing no code with core/src/calendar.cpp ----
+// ---- A second implementation, sharing no code with core/src/time/calendar.cpp ----
 
 struct Ymd {
   int y, m, d;

@@ -7,9 +7,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -20,6 +22,7 @@
 #include "frontdoor/calendar.hpp"
 #include "frontdoor/errors.hpp"
 #include "frontdoor/tools.hpp"
+#include "open_status.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -106,7 +109,7 @@ bool contains(const std::string& haystack, const std::string& needle) {
 
 /** A Session with data/ loaded. */
 frontdoor::Session loaded_session() {
-  frontdoor::Session session;
+  frontdoor::Session session(frontdoor::workbench());
   json response = json::parse(session.handle(frontdoor::test::load_request("data").dump()));
   REQUIRE_MESSAGE(response.value("ok", false), response.dump());
   return session;
@@ -128,16 +131,18 @@ const json kWalkTarget = {{"audience", "parent"}, {"immediate_danger", false}, {
 struct Walk {
   std::vector<std::string> lines;    // what a person types
   std::vector<std::string> texts;    // the questions asked, in order
+  std::vector<json> questions;       // the route response's next_question, in order
+  std::vector<json> asked_with;      // the facts known when each question was asked
   json answers = json::array();      // [fact, value] per question
   json final;                        // the route response at the end
 };
 
 /** Plays the wizard through the Session, choosing answers by kWalkTarget; returns what to type. */
-Walk plan_walk(frontdoor::Session& session) {
+Walk plan_walk(frontdoor::Session& session, const std::string& at = kAt, const json& target = kWalkTarget) {
   Walk walk;
   json facts = json::object();
   for (int step = 0; step < 50; ++step) {
-    json response = handle(session, {{"op", "route"}, {"at", kAt}, {"facts", facts}});
+    json response = handle(session, {{"op", "route"}, {"at", at}, {"facts", facts}});
     REQUIRE_MESSAGE(response.value("ok", false), response.dump());
     const json question = response["next_question"];
     if (question.is_null()) {
@@ -145,10 +150,12 @@ Walk plan_walk(frontdoor::Session& session) {
       return walk;
     }
     walk.texts.push_back(question["text"].get<std::string>());
+    walk.questions.push_back(question);
+    walk.asked_with.push_back(facts);
     const std::string fact = question["fact"];
     const std::string type = question["type"];
     if (type == "number") {
-      const long long age = kWalkTarget.contains(fact) ? kWalkTarget[fact].get<long long>()
+      const long long age = target.contains(fact) ? target[fact].get<long long>()
                                                         : question["min"].get<long long>();
       walk.lines.push_back(std::to_string(age));
       facts[fact] = age;
@@ -159,7 +166,7 @@ Walk plan_walk(frontdoor::Session& session) {
     REQUIRE_FALSE(options.empty());
     std::size_t chosen = 0;
     for (std::size_t i = 0; i < options.size(); ++i) {
-      if (kWalkTarget.contains(fact) && options[i]["value"] == kWalkTarget[fact]) chosen = i;
+      if (target.contains(fact) && options[i]["value"] == target[fact]) chosen = i;
     }
     walk.lines.push_back(std::to_string(chosen + 1));
     facts[fact] = options[chosen]["value"];
@@ -390,7 +397,7 @@ TEST_CASE("frontdoor lint checks a data folder") {
     CHECK(found.substr(found.size() - std::string(" [data.phone.not_uk]").size()) == " [data.phone.not_uk]");
 
     // The same problem as the core reports when loading the same files.
-    frontdoor::Session session;
+    frontdoor::Session session(frontdoor::workbench());
     json request = frontdoor::test::load_request("data");
     request["files"]["directory.json"] = directory.dump(2);
     const json response = handle(session, request);
@@ -452,7 +459,7 @@ TEST_CASE("frontdoor bundle prints the minified data bundle") {
   REQUIRE(bundle.contains("files"));
   for (const char* name : kFiles) CHECK(bundle["files"].contains(name));
   // The bundle loads into a fresh session as it is (the web widget does exactly this).
-  frontdoor::Session session;
+  frontdoor::Session session(frontdoor::workbench());
   const json loaded = handle(session, {{"op", "load"}, {"files", bundle["files"]}});
   CHECK_MESSAGE(loaded.value("ok", false), loaded.dump());
 }
@@ -516,6 +523,183 @@ TEST_CASE("frontdoor ask walks the wizard in a terminal") {
     CHECK(run.code == 0);
     CHECK_FALSE(contains(run.out, walk.texts[0] + "\n"));
     CHECK(contains(run.out, first["name"].get<std::string>()));
+  }
+}
+
+/** The ui op's strings for the audience in `facts` (the default wording without one). */
+json ui_strings(frontdoor::Session& session, const json& facts) {
+  json request = {{"op", "ui"}};
+  if (facts.contains("audience")) request["audience"] = facts["audience"];
+  const json response = handle(session, request);
+  REQUIRE_MESSAGE(response.value("ok", false), response.dump());
+  return response["strings"];
+}
+
+std::string trimmed(const std::string& text) {
+  const auto begin = text.find_first_not_of(" \t\r\n");
+  if (begin == std::string::npos) return "";
+  return text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1);
+}
+
+TEST_CASE("frontdoor ask words its errors and opening lines from ui.json as the web element does") {
+  frontdoor::Session session = loaded_session();
+  const Walk walk = plan_walk(session);
+  REQUIRE_FALSE(walk.lines.empty());
+  const std::string args = "ask --data " + quote(kData) + " --at " + kAt;
+
+  SUBCASE("an answer that is not an option gets the question's error_choose_<id>, as the element") {
+    // Walks that between them ask every choice and yes/no question, for three audiences.
+    const json targets = json::array({kWalkTarget,
+                                      {{"audience", "young_person"}, {"immediate_danger", false},
+                                       {"concern", "education_employment"}, {"child_age", 17}, {"has_ehcp", false}},
+                                      {{"audience", "professional"}, {"immediate_danger", false},
+                                       {"concern", "family_support"}, {"consent", "yes"}}});
+    std::set<std::string> asked;
+    std::size_t named = 0;
+    for (const auto& target : targets) {
+      INFO(target.dump());
+      const Walk walk = plan_walk(session, kAt, target);  // this target's walk
+      std::vector<std::string> lines;
+      std::vector<std::string> errors(walk.questions.size());  // per question, "" when none is typed
+      for (std::size_t i = 0; i < walk.questions.size(); ++i) {
+        const json& question = walk.questions[i];
+        const std::string type = question["type"];
+        if (type != "number" && type != "area") {
+          std::string id = question["id"];
+          std::replace(id.begin(), id.end(), '-', '_');
+          const json strings = ui_strings(session, walk.asked_with[i]);
+          const std::string key = strings.contains("error_choose_" + id) ? "error_choose_" + id : "error_choose";
+          if (key != "error_choose") ++named;
+          asked.insert(question["id"].get<std::string>());
+          errors[i] = strings["error_prefix"].get<std::string>() + " " + strings[key].get<std::string>() + "\n";
+          lines.push_back("not an answer");
+        }
+        lines.push_back(walk.lines[i]);
+      }
+      Run run = run_cli(args, join_lines(lines));
+      CAPTURE(run.out);
+      REQUIRE(run.code == 0);
+      std::size_t from = 0;
+      for (std::size_t i = 0; i < walk.questions.size(); ++i) {
+        const auto shown = run.out.find(walk.texts[i], from);
+        REQUIRE(shown != std::string::npos);
+        from = shown + walk.texts[i].size();
+        if (errors[i].empty()) continue;
+        INFO(walk.texts[i]);
+        const auto error = run.out.find(errors[i], from);
+        REQUIRE(error != std::string::npos);
+        if (i + 1 < walk.questions.size()) CHECK(error < run.out.find(walk.texts[i + 1], from));
+        from = error + errors[i].size();
+      }
+      CHECK(contains(run.out, walk.final["contacts"][0]["name"].get<std::string>()));
+    }
+    // Every choice and yes/no question of questions.json was asked, and ui.json names most.
+    const json questions = frontdoor::test::read_json("data/questions.json");
+    for (const auto& question : questions["questions"]) {
+      const std::string type = question["type"];
+      if (type != "number" && type != "area") CHECK_MESSAGE(asked.count(question["id"].get<std::string>()) == 1, question["id"]);
+    }
+    CHECK(named > 1);
+  }
+  SUBCASE("a question without its own error_choose_<id> gets error_choose") {
+    TempDir dir;
+    copy_data(dir);
+    json ui = frontdoor::test::read_json("data/ui.json");
+    std::string id = walk.questions[0]["id"];
+    std::replace(id.begin(), id.end(), '-', '_');
+    REQUIRE(ui.erase("error_choose_" + id) == 1);
+    dir.write("ui.json", ui.dump(2));
+    Run run = run_cli("ask --data " + quote(dir.path.string()) + " --at " + kAt, "not an answer\nq\n");
+    CAPTURE(run.out);
+    CHECK(run.code == 0);
+    const json strings = ui_strings(session, json::object());
+    CHECK(contains(run.out, strings["error_prefix"].get<std::string>() + " " + strings["error_choose"].get<std::string>() + "\n"));
+  }
+  SUBCASE("a line open for more than a day ahead says open_day_and_night; one closing sooner says until when") {
+    std::size_t day_and_night = 0, closing = 0;
+    // A Friday afternoon, and a Saturday night (the Out of Hours line is open until Monday 9am).
+    for (const std::string& at : {kAt, std::string("2026-11-28T22:00:00Z")}) {
+      INFO(at);
+      const Walk at_walk = plan_walk(session, at);
+      json facts = json::object();
+      for (const auto& answer : at_walk.answers) facts[answer[0].get<std::string>()] = answer[1];
+      const json strings = ui_strings(session, facts);
+      REQUIRE(strings.contains("open_day_and_night"));
+      const frontdoor::cli::Wording ui(strings);
+      Run run = run_cli("ask --data " + quote(kData) + " --at " + at, join_lines(at_walk.lines));
+      CAPTURE(run.out);
+      REQUIRE(run.code == 0);
+      const auto now = frontdoor::parse_instant(at);
+      REQUIRE(now);
+      for (const auto& contact : at_walk.final["contacts"]) {
+        INFO(contact["name"].get<std::string>());
+        const std::string usual = frontdoor::cli::open_status(contact, at, ui);
+        if (contact["open_now"] != true) {
+          CHECK(contains(run.out, "   " + usual + "\n"));
+          continue;
+        }
+        const auto closes = contact["closes_at"].is_string() ? frontdoor::parse_instant(contact["closes_at"].get<std::string>())
+                                                               : std::nullopt;
+        if (!closes || *closes - *now > 24 * 60 * 60) {
+          ++day_and_night;
+          CHECK_FALSE(contains(run.out, "   " + usual + "\n"));
+        } else {
+          ++closing;
+          CHECK(contains(run.out, "   " + usual + "\n"));
+        }
+      }
+      if (day_and_night > 0) CHECK(contains(run.out, "   " + strings["open_day_and_night"].get<std::string>() + "\n"));
+    }
+    CHECK(day_and_night > 0);
+    CHECK(closing > 0);
+  }
+  SUBCASE("a place outside Wiltshire gets error_area_outside naming its council; another unknown place error_area_unknown") {
+    json target = kWalkTarget;
+    target["concern"] = "team_contact";  // the team for the area: the area question is asked
+    const Walk walk = plan_walk(session, kAt, target);
+    std::size_t area = walk.questions.size();
+    for (std::size_t i = 0; i < walk.questions.size(); ++i) {
+      if (walk.questions[i]["type"] == "area") area = i;
+    }
+    REQUIRE(area < walk.questions.size());
+    const json strings = ui_strings(session, walk.asked_with[area]);
+    const frontdoor::cli::Wording ui(strings);
+    const json& unknown_option = walk.questions[area]["unknown_option"];
+    const std::string unknown = unknown_option.is_object() ? unknown_option["label"].get<std::string>() : ui.get("answer_unknown");
+    const std::string prefix = ui.get("error_prefix") + " ";
+    std::vector<std::string> typed, expected;
+    std::string elsewhere;  // a place neither in Wiltshire nor named by ui.json
+    const json towns = frontdoor::test::read_json("tests/cases/towns.json");
+    for (const auto& row : towns["spellings"]) {
+      const std::string input = row["input"];
+      if (row.contains("outside")) {
+        const std::string council = row["outside"];
+        REQUIRE(strings.contains(council));
+        typed.push_back(input);
+        expected.push_back(ui.get("error_area_outside", {{"place", trimmed(input)}, {"council", ui.get(council)}, {"unknown", unknown}}));
+      } else if (row["locality"].is_null() && elsewhere.empty() && trimmed(input).size() > 3 &&
+                 std::all_of(input.begin(), input.end(), [](unsigned char c) { return std::isalpha(c) != 0; })) {
+        elsewhere = input;
+      }
+    }
+    REQUIRE(typed.size() >= 2);
+    REQUIRE_FALSE(elsewhere.empty());
+    typed.push_back(elsewhere);
+    expected.push_back(ui.get("error_area_unknown", {{"value", elsewhere}, {"unknown", unknown}}));
+    std::vector<std::string> lines = walk.lines;
+    lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(area), typed.begin(), typed.end());
+    Run run = run_cli(args, join_lines(lines));
+    CAPTURE(run.out);
+    REQUIRE(run.code == 0);
+    for (std::size_t i = 0; i < typed.size(); ++i) {
+      INFO(typed[i]);
+      CHECK(contains(run.out, prefix + expected[i] + "\n"));
+      // Not "check the spelling" for a place whose council ui.json names.
+      if (i + 1 < typed.size()) {
+        CHECK_FALSE(contains(run.out, ui.get("error_area_unknown", {{"value", trimmed(typed[i])}, {"unknown", unknown}})));
+      }
+    }
+    CHECK(contains(run.out, walk.final["contacts"][0]["name"].get<std::string>()));
   }
 }
 

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "frontdoor/api.hpp"
+#include "frontdoor/checks.hpp"
 #include "support.hpp"
 
 #if defined(__SANITIZE_ADDRESS__) || defined(FRONTDOOR_SANITIZE)
@@ -120,7 +120,7 @@ Rotation rotate(Session& session, const std::vector<std::string>& requests, cons
 
 TEST_CASE("a million route calls give the same answers and do not grow memory") {
   Session session;
-  REQUIRE(json::parse(session.handle(test::load_request().dump()))["ok"] == true);
+  REQUIRE(json::parse(session.handle(test::bundle_request().dump()))["ok"] == true);
   const std::vector<std::string> requests = rotating_requests();
   REQUIRE(requests.size() > 300);
 
@@ -143,7 +143,7 @@ TEST_CASE("a million route calls give the same answers and do not grow memory") 
 }
 
 TEST_CASE("the other read-only ops answer the same every time and do not grow memory") {
-  Session session;
+  Session session(workbench());
   REQUIRE(json::parse(session.handle(test::load_request().dump()))["ok"] == true);
   const std::vector<std::string> requests = other_requests();
   std::vector<std::string> answers;
@@ -158,7 +158,7 @@ TEST_CASE("the other read-only ops answer the same every time and do not grow me
 
 TEST_CASE("reloading the data many times keeps the answers and does not grow memory") {
   Session session;
-  const std::string load = test::load_request().dump();
+  const std::string load = test::bundle_request().dump();
   const std::string probe =
       R"({"op":"route","at":"2026-11-27T16:00:00Z","facts":{"audience":"parent","immediate_danger":false,"concern":"harm"}})";
   REQUIRE(json::parse(session.handle(load))["ok"] == true);

@@ -1,7 +1,7 @@
 // Every answer path of the real data × every 15 minutes of a week and of a bank holiday.
 #include <doctest/doctest.h>
 
-#include <frontdoor/loader.hpp>
+#include <frontdoor/checks.hpp>
 #include <frontdoor/paths.hpp>
 #include <frontdoor/tools.hpp>
 

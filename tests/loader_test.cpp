@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <frontdoor/api.hpp>
-#include <frontdoor/loader.hpp>
+#include <frontdoor/checks.hpp>
 
 #include "support.hpp"
 
@@ -344,7 +344,7 @@ TEST_CASE("all problems are returned at once, across files") {
 }
 
 TEST_CASE("a failed load keeps the previously loaded data") {
-  Session session;
+  Session session(workbench());
   json request = {{"op", "load"}, {"files", fixture_files()}, {"at", "2026-11-26T12:00:00Z"}};
   json first = json::parse(session.handle(request.dump()));
   REQUIRE(first["ok"] == true);

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "frontdoor/api.hpp"
+#include "frontdoor/checks.hpp"
 #include "open_status.hpp"
 #include "support.hpp"
 
@@ -23,7 +23,7 @@ frontdoor::cli::Wording default_wording(frontdoor::Session& session) {
 }  // namespace
 
 TEST_CASE("frontdoor ask words every opening status of the shared table as the widget does") {
-  frontdoor::Session session;
+  frontdoor::Session session(frontdoor::workbench());
   const frontdoor::cli::Wording ui = default_wording(session);
   const Json table = Json::parse(frontdoor::test::read_text("tests/cases/open_status.json"));
   REQUIRE(table["rows"].size() > 0);
@@ -35,7 +35,7 @@ TEST_CASE("frontdoor ask words every opening status of the shared table as the w
 }
 
 TEST_CASE("the Out of Hours line on a Saturday night is open until Monday morning, and the day is named") {
-  frontdoor::Session session;
+  frontdoor::Session session(frontdoor::workbench());
   const frontdoor::cli::Wording ui = default_wording(session);
   const std::string at = "2026-11-28T22:00:00Z";
   const Json directory = Json::parse(session.handle(Json{{"op", "directory"}, {"at", at}}.dump()));
@@ -51,7 +51,7 @@ TEST_CASE("the Out of Hours line on a Saturday night is open until Monday mornin
 }
 
 TEST_CASE("an outcome says the London time it was worked out for") {
-  frontdoor::Session session;
+  frontdoor::Session session(frontdoor::workbench());
   const frontdoor::cli::Wording ui = default_wording(session);
   const auto worked_out = [&ui](const std::string& date, const std::string& time) {
     return ui.get("outcome_time", {{"time", ui.get("date_time", {{"date", date}, {"time", time}})}});

@@ -1,7 +1,7 @@
 // Question selection and wording for the audience.
 #include <doctest/doctest.h>
 
-#include <frontdoor/loader.hpp>
+#include <frontdoor/checks.hpp>
 #include <frontdoor/rules.hpp>
 
 #include "support.hpp"

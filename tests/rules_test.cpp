@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include <frontdoor/loader.hpp>
+#include <frontdoor/checks.hpp>
 #include <frontdoor/rules.hpp>
 
 #include "support.hpp"

@@ -24,7 +24,7 @@ std::vector<std::string> case_files() {
 
 TEST_CASE("every scenario in tests/cases routes as expected with data/") {
   frontdoor::Session session;
-  json loaded = json::parse(session.handle(frontdoor::test::load_request("data").dump()));
+  json loaded = json::parse(session.handle(frontdoor::test::bundle_request("data").dump()));
   INFO(loaded.dump(2));
   REQUIRE(loaded["ok"] == true);
   std::size_t ran = 0;

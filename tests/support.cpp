@@ -2,7 +2,7 @@
 
 #include "frontdoor/calendar.hpp"
 #include "frontdoor/errors.hpp"
-#include "frontdoor/loader.hpp"
+#include "frontdoor/checks.hpp"
 
 #include <doctest/doctest.h>
 
@@ -35,6 +35,10 @@ nlohmann::json load_request(const std::string& data_dir) {
     files[name] = read_text(data_dir + "/" + name);
   }
   return {{"op", "load"}, {"files", files}};
+}
+
+nlohmann::json bundle_request(const std::string& data_dir) {
+  return {{"op", "load"}, {"files", stamp_bundle(data_files(data_dir))}};
 }
 
 nlohmann::json data_files(const std::string& data_dir) {

@@ -22,6 +22,9 @@ nlohmann::json read_json(const std::string& relative);
 /** A `load` request for the files of a data directory (relative to the repository root). */
 nlohmann::json load_request(const std::string& data_dir = "data");
 
+/** A `load` request for the browser module's session: the data files parsed and stamped (stamp.hpp). */
+nlohmann::json bundle_request(const std::string& data_dir = "data");
+
 /** The data files of a folder (relative to the repository root), parsed: `{"directory.json": {...}, ...}`. */
 nlohmann::json data_files(const std::string& data_dir);
 

@@ -27,7 +27,7 @@ namespace {
 
 /** A session holding data/ (optionally with one file replaced by `replace`). */
 struct Loaded {
-  frontdoor::Session session;
+  frontdoor::Session session{frontdoor::workbench()};
   const frontdoor::Model& model() const { return *session.model(); }
 };
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "frontdoor/api.hpp"
+#include "frontdoor/checks.hpp"
 #include "frontdoor/model.hpp"
 #include "support.hpp"
 
@@ -68,7 +69,7 @@ TEST_CASE("two spellings of one place in two localities are refused") {
     if (locality["id"] == "west") locality["towns"].push_back("Wootton-Bassett");
   json request = {{"op", "load"}, {"files", json::object()}};
   for (auto it = broken.begin(); it != broken.end(); ++it) request["files"][it.key()] = it.value().dump();
-  frontdoor::Session session;
+  frontdoor::Session session(frontdoor::workbench());
   const json reply = json::parse(session.handle(request.dump()));
   CHECK(reply.value("ok", true) == false);
   bool named = false;

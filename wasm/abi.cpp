@@ -17,7 +17,7 @@
 namespace {
 
 // Used only when Session::handle breaks its own no-throw promise (e.g. bad_alloc while it
-// builds its own error reply); ids as in core/src/api.cpp. Literals, so producing them cannot throw.
+// builds its own error reply); ids as in core/src/wire/api.cpp. Literals, so producing them cannot throw.
 constexpr char kOutOfMemory[] =
     R"({"ok":false,"errors":[{"id":"request.memory","where":"","message":)"
     R"("The request needed more memory than the page can give. Reload the page and try again."}]})";

@@ -12,6 +12,7 @@
 
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import {
   copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync,
   statSync, writeFileSync,
@@ -81,13 +82,6 @@ export function sources(args = parseArgs([])) {
 // ---------------------------------------------------------------------------------------------
 // Data bundle
 
-/** The data files: every *.json directly in DIR (not the schemas), sorted by name. */
-function dataFileNames(dataDir) {
-  return readdirSync(dataDir)
-    .filter((name) => name.endsWith('.json') && statSync(join(dataDir, name)).isFile())
-    .sort();
-}
-
 /**
  * `frontdoor bundle --data DIR` when the native CLI has that command; null when it does not
  * (no executable, or a usage error). Invalid data (exit 1) is a build failure.
@@ -97,7 +91,7 @@ function nativeBundle(exe, dataDir) {
   const run = spawnSync(exe, ['bundle', '--data', dataDir], { encoding: 'utf8', maxBuffer: 64 << 20 });
   if (run.error || run.status === 2) return null;
   if (run.status !== 0) {
-    throw new BuildError(`frontdoor bundle failed (exit ${run.status}):\n${run.stderr.trim()}`);
+    throw new BuildError(`the data does not load (frontdoor bundle, exit ${run.status}):\n${run.stderr.trim()}`);
   }
   let bundle;
   try {
@@ -139,24 +133,15 @@ async function makeBundle(args, stagedWeb) {
     throw new BuildError(`the wasm core did not start in node: ${error.message}`);
   }
 
-  let bundle = nativeBundle(args.native, args.data);
-  let how = 'frontdoor bundle';
-  if (!bundle) {
-    how = `${dataFileNames(args.data).length} files in ${relative(ROOT, args.data) || args.data}`;
-    const texts = {};
-    for (const name of dataFileNames(args.data)) texts[name] = readFileSync(join(args.data, name), 'utf8');
-    if (!Object.keys(texts).length) throw new BuildError(`no *.json data files in ${args.data}`);
-    // Text first: the core reports JSON syntax errors with line and column.
-    const checked = core.load(texts);
-    if (!checked.ok) {
-      throw new BuildError(`the data does not load into the core:\n${coreErrorLines(checked).join('\n')}`);
-    }
-    const files = {};
-    for (const [name, text] of Object.entries(texts)) files[name] = JSON.parse(text);
-    bundle = { files };
+  const native = nativeBundle(args.native, args.data);
+  if (!native) {
+    throw new BuildError(`the native CLI ${relative(ROOT, args.native) || args.native} is missing or has no \`bundle\` command`
+      + ' (make native): it checks the data and stamps the bundle the browser module loads');
   }
-  const full = bundle.files;
-  bundle = { files: forBrowser(full) };
+  let bundle = native;
+  const how = 'frontdoor bundle';
+  const { stamp: _stamp, ...full } = bundle.files;
+  bundle = { files: stampFiles(args.native, forBrowser(full)) };
   // The exact bundle the browser will load.
   const response = core.load(bundle.files);
   if (!response.ok) {
@@ -169,6 +154,28 @@ async function makeBundle(args, stagedWeb) {
   const start = prerenderStart(core);
   // `start` first: brotli then finds its question texts again in questions.json and ui.json.
   return { bundle: { start, files: bundle.files }, full, response, how };
+}
+
+/**
+ * `files` (a bundle's files, changed since `frontdoor bundle` stamped them) checked in full and
+ * stamped again by `frontdoor bundle --stamp` (docs/data-format.md, Bundle stamp): the same
+ * object with `stamp` set last, its order kept. Throws BuildError with the CLI's lines when the
+ * files do not pass. Tests stamp hand-made bundles with it too.
+ */
+export function stampFiles(exe, files) {
+  const work = mkdtempSync(join(tmpdir(), 'fd-stamp-'));
+  try {
+    const path = join(work, 'bundle.json');
+    const { stamp: _old, ...rest } = files;
+    writeFileSync(path, JSON.stringify({ files: rest }));
+    const run = spawnSync(exe, ['bundle', '--stamp', path], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    if (run.error || run.status !== 0) {
+      throw new BuildError(`the bundle does not pass \`frontdoor bundle --stamp\` (exit ${run.status}):\n${(run.stderr || String(run.error)).trim()}`);
+    }
+    return { ...rest, stamp: JSON.parse(run.stdout).files.stamp };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "frontdoor/api.hpp"
+#include "frontdoor/checks.hpp"
 
 namespace frontdoor::cli {
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli.hpp"
+#include "frontdoor/model.hpp"
 #include "open_status.hpp"
 
 namespace frontdoor::cli {
@@ -56,6 +57,26 @@ const Json* unknown_option(const Json& options) {
   return nullptr;
 }
 
+/** The element's chooseErrorId: ui.json `error_choose_<question id, "-" as "_">` when it has that
+    wording ("Select who you are"), else `error_choose`. */
+std::string choose_error_id(const Json& question, const Wording& ui) {
+  std::string id = str(question, "id");
+  if (id.empty()) return "error_choose";
+  std::replace(id.begin(), id.end(), '-', '_');
+  const std::string key = "error_choose_" + id;
+  return ui.has(key) ? key : "error_choose";
+}
+
+/** The element's outsideCouncilId: ui.json `area_outside_<town key, spaces as "_">` naming the
+    council of a place outside Wiltshire ("Swindon Borough Council"), or "" when it names none. */
+std::string outside_council_id(const std::string& place, const Wording& ui) {
+  std::string key = detail::town_key(place);
+  if (key.empty()) return "";
+  std::replace(key.begin(), key.end(), ' ', '_');
+  const std::string id = "area_outside_" + key;
+  return ui.has(id) ? id : "";
+}
+
 Answer match_answer(const Json& question, const std::string& line, const Wording& ui) {
   const std::string type = str(question, "type");
   const Json options = question.value("options", Json::array());
@@ -84,10 +105,20 @@ Answer match_answer(const Json& question, const std::string& line, const Wording
     }
   }
   if (type == "area") {
-    return {std::nullopt,
-            ui.get("error_area_unknown", {{"value", line}, {"unknown", unknown ? str(*unknown, "label") : ""}})};
+    // The element's matchTown: a town matches by its key (case, spacing, hyphens, "upon"…).
+    const std::string key = detail::town_key(line);
+    for (const auto& option : options) {
+      const Json value = option.value("value", Json());
+      if (!key.empty() && value.is_string() && detail::town_key(value.get<std::string>()) == key) return {value, ""};
+    }
+    const std::string unknown_label = unknown ? str(*unknown, "label") : ui.get("answer_unknown");
+    if (const std::string council = outside_council_id(line, ui); !council.empty()) {
+      return {std::nullopt,
+              ui.get("error_area_outside", {{"place", line}, {"council", ui.get(council)}, {"unknown", unknown_label}})};
+    }
+    return {std::nullopt, ui.get("error_area_unknown", {{"value", line}, {"unknown", unknown_label}})};
   }
-  return {std::nullopt, ui.get("error_choose")};
+  return {std::nullopt, ui.get(choose_error_id(question, ui))};
 }
 
 void print_question(const Json& question) {
@@ -133,7 +164,7 @@ void print_outcome(const Json& response, const Wording& ui) {
     }
     if (auto email = str(contact, "email"); !email.empty()) std::cout << "   " << ui.get("contact_email", {{"value", email}}) << "\n";
     if (auto web = str(contact, "web"); !web.empty()) std::cout << "   " << ui.get("contact_web", {{"value", web}}) << "\n";
-    std::cout << "   " << open_status(contact, now, ui) << "\n";
+    std::cout << "   " << open_status_line(contact, now, ui) << "\n";
     if (auto label = str(contact, "label_now"); !label.empty()) {
       std::cout << "   " << ui.get("label_now", {{"label", label}}) << "\n";
     }
@@ -181,7 +212,7 @@ std::string refusal(Session& session, const Json& request) {
 int run_ask(const Args& args) {
   const std::string& dir = args.require("data");
   Json facts = args.has("facts") ? parse_facts(*args.get("facts")) : Json::object();
-  Session session;
+  Session session(workbench());
   load_data(session, dir);
   auto route_request = [&](const Json& with) {
     Json request = {{"op", "route"}, {"facts", with}};

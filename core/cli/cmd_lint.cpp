@@ -17,7 +17,7 @@ int run_lint(const Args& args) {
   }
   Json request = {{"op", "lint"}, {"files", files}};
   if (auto at = args.get("at")) request["at"] = *at;
-  Session session;
+  Session session(workbench());
   const Json response = Json::parse(session.handle(request.dump()));
   // Without `problems` the request itself was refused (e.g. a bad --at): an input error.
   if (!response.contains("problems")) call(session, request, dir);

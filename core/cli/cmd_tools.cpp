@@ -12,7 +12,7 @@ namespace {
 
 /** A session with `dir` loaded, and its model. */
 struct Loaded {
-  Session session;
+  Session session{workbench()};
   const Model& model() const { return *session.model(); }
 };
 

@@ -73,9 +73,12 @@ const std::vector<Command>& commands() {
         {{"data"}, {"at"}, {"report", false}}},
        run_lint},
       {{"bundle",
-        "usage: frontdoor bundle --data DIR\n"
-        "  Prints the validated, minified data bundle the web widget loads (frontdoor-data.json).\n",
-        {{"data"}}},
+        "usage: frontdoor bundle --data DIR | --stamp FILE [--at ISO8601]\n"
+        "  Prints the validated, minified data bundle the web widget loads (frontdoor-data.json),\n"
+        "  stamped with the data format and a hash (files.stamp; the browser module loads only that).\n"
+        "  --stamp FILE   checks a bundle changed since (e.g. by web/build.mjs) in full and prints it\n"
+        "                 stamped again; exit 1 and the problems when it does not pass\n",
+        {{"data"}, {"stamp"}, {"at"}}},
        run_bundle},
       {{"export",
         "usage: frontdoor export --data DIR --format oruk\n"

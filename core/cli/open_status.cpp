@@ -72,6 +72,11 @@ std::string Wording::get(const std::string& key, const Fill& fill) const {
   return text;
 }
 
+bool Wording::has(const std::string& key) const {
+  auto it = strings_.find(key);
+  return it != strings_.end() && it->is_string();
+}
+
 std::string clock_text(int minute_of_day, const Wording& ui) {
   if (minute_of_day % 1440 == 0 && !ui.get("time_midnight").empty()) return ui.get("time_midnight");
   if (minute_of_day == 720 && !ui.get("time_midday").empty()) return ui.get("time_midday");
@@ -90,6 +95,18 @@ std::string open_status(const Json& contact, const std::string& now_iso, const W
   const auto opens = parse_instant(member(contact, "opens_next"));
   if (!opens) return ui.get("closed");
   return ui.get("closed_opens", {{"when", now ? when_text(*opens, *now, ui) : member(contact, "opens_next")}});
+}
+
+std::string open_status_line(const Json& contact, const std::string& now_iso, const Wording& ui) {
+  const Json open = contact.value("open_now", Json());
+  if (open.is_boolean() && open.get<bool>() && ui.has("open_day_and_night")) {
+    const std::string closes_at = member(contact, "closes_at");
+    if (closes_at.empty()) return ui.get("open_day_and_night");
+    const auto closes = parse_instant(closes_at);
+    const auto now = parse_instant(now_iso);
+    if (closes && now && *closes - *now > kDayAndNightSeconds) return ui.get("open_day_and_night");
+  }
+  return open_status(contact, now_iso, ui);
 }
 
 std::string outcome_time(const std::string& at_iso, const Wording& ui) {

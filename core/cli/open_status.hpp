@@ -21,6 +21,9 @@ class Wording {
   /** The wording of `key` with its `{name}` placeholders filled; empty when ui.json has none. */
   std::string get(const std::string& key, const Fill& fill = {}) const;
 
+  /** Whether ui.json has wording for `key` (for this audience). */
+  bool has(const std::string& key) const;
+
  private:
   Json strings_;
 };
@@ -36,6 +39,18 @@ std::string clock_text(int minute_of_day, const Wording& ui);
  * day that ends then.
  */
 std::string open_status(const Json& contact, const std::string& now_iso, const Wording& ui);
+
+/** A line open longer than this many seconds ahead is "answered day and night" (the widget's
+    DAY_AND_NIGHT_MS, web/components/frontdoor-wizard/contacts.js). */
+constexpr long long kDayAndNightSeconds = 24 * 60 * 60;
+
+/**
+ * The line `frontdoor ask` prints, as the widget's openStatusLine: open_status, except that a
+ * contact open around the clock (no `closes_at`) or without a break for more than
+ * kDayAndNightSeconds from `now_iso` says ui.json `open_day_and_night` ("Answered day and night")
+ * instead of a closing time days away, when ui.json has that wording.
+ */
+std::string open_status_line(const Json& contact, const std::string& now_iso, const Wording& ui);
 
 /** ui.json `outcome_time` for the instant `at_iso`, its `{time}` as ui.json `date_time`:
     "Worked out for Thursday 3 December 2026 at 4.50pm (UK time)" (London time). */

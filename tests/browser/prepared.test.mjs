@@ -41,7 +41,9 @@ function answerNow(page, value) {
 }
 
 /** A second before `iso`: the clock is installed then paused at `iso` (pauseAt only goes forward). */
-const earlier = (iso) => new Date(Date.parse(iso) - 1000).toISOString();
+// Far enough before `iso` that a loaded machine still reaches pauseAt before the clock passes it
+// (the page is opened only after the pause).
+const earlier = (iso) => new Date(Date.parse(iso) - 30000).toISOString();
 
 /** The screen's markup, compared between the two ways of getting there. */
 function screenHtml(page) {

@@ -5,14 +5,14 @@
 #include <cstdint>
 #include <string>
 
-#include "frontdoor/api.hpp"
+#include "frontdoor/checks.hpp"
 #include "fuzz_common.hpp"
 
 namespace {
 
 frontdoor::Session& session() {
   static frontdoor::Session s = [] {
-    frontdoor::Session loaded;
+    frontdoor::Session loaded(frontdoor::workbench());
     frontdoor::fuzz::load_real(loaded);
     return loaded;
   }();

@@ -46,7 +46,7 @@ inline const std::string kProbe =
   std::abort();
 }
 
-/** A session (frontdoor::Session, or lean_twin::Session) with the real data loaded; aborts when the real data does not load. */
+/** A session with the real data loaded; aborts when the real data does not load. */
 template <typename AnySession>
 inline void load_real(AnySession& s) {
   const std::string reply = s.handle(real_load_request());

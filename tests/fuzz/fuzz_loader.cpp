@@ -2,18 +2,22 @@
 // kDataFiles (missing parts: the file is left out); when the input's last byte is odd, the parts
 // that parse as JSON are sent as parsed objects (the web bundle's form) instead of text.
 // Loading must never crash or hang; a refused load names its errors and keeps the data loaded
-// before it (the probe answers as before); an accepted load answers a route.
+// before it (the probe answers as before); an accepted load answers a route. The same files,
+// stamped, go to the browser module's session too: its reader (reader.hpp) checks nothing, so a
+// shape it does not expect must be refused as bundle.malformed, never crash.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
 #include "frontdoor/api.hpp"
+#include "frontdoor/checks.hpp"
+#include "frontdoor/stamp.hpp"
 #include "fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace frontdoor::fuzz;
   static frontdoor::Session session = [] {
-    frontdoor::Session s;
+    frontdoor::Session s(frontdoor::workbench());
     load_real(s);
     return s;
   }();
@@ -39,6 +43,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string request =
       nlohmann::json{{"op", "load"}, {"at", "2026-11-26T12:00:00Z"}, {"files", files}}.dump(-1, ' ', false,
                                                                                              nlohmann::json::error_handler_t::ignore);
+  frontdoor::Session plain;
+  const std::string stamped =
+      nlohmann::json{{"op", "load"}, {"at", "2026-11-26T12:00:00Z"}, {"files", frontdoor::stamp_bundle(files)}}.dump(
+          -1, ' ', false, nlohmann::json::error_handler_t::ignore);
+  if (check_response(plain.handle(stamped))["ok"].get<bool>()) check_response(plain.handle(kProbe));
   const auto reply = check_response(session.handle(request));
   if (!reply["ok"].get<bool>()) {
     if (session.handle(kProbe) != before) fail("a refused load changed the answers", request);

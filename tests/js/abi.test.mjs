@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
+import { stampFiles } from '../../web/build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const wasmDir = path.resolve(root, process.env.FRONTDOOR_WASM_DIR ?? 'build/wasm');
@@ -69,7 +70,7 @@ function callText(module, text, options) {
 
 const call = (module, request, options) => callText(module, JSON.stringify(request), options);
 
-function dataFiles() {
+function dataTexts() {
   const files = {};
   for (const name of DATA_FILES) {
     const file = path.join(dataDir, name);
@@ -77,6 +78,17 @@ function dataFiles() {
     files[name] = readFileSync(file, 'utf8');
   }
   return files;
+}
+
+// The module loads only stamped bundles (docs/data-format.md): data/ parsed and stamped by the CLI, once.
+let stamped;
+function dataFiles() {
+  if (!stamped) {
+    const texts = dataTexts();
+    stamped = JSON.stringify(stampFiles(path.join(root, 'build', 'native', 'frontdoor'),
+      Object.fromEntries(Object.entries(texts).map(([k, v]) => [k, JSON.parse(v)]))));
+  }
+  return JSON.parse(stamped);
 }
 
 function assertOk(response, what) {
@@ -128,9 +140,10 @@ test('a load of data/*.json and a route round-trip through the ABI', async () =>
   // The same request answers the same (no state leaks between calls).
   assert.deepEqual(call(module, routeRequest), route);
 
-  // Already-parsed JSON objects are accepted too (the web bundle's form).
-  const parsedFiles = Object.fromEntries(Object.entries(dataFiles()).map(([k, v]) => [k, JSON.parse(v)]));
-  assertOk(call(module, { op: 'load', files: parsedFiles }), 'load of parsed objects');
+  // The data files as they are, unstamped, are refused and change nothing.
+  const unstamped = call(module, { op: 'load', files: dataTexts() });
+  assertFailure(unstamped, 'load of data/ without a stamp');
+  assert.deepEqual(unstamped.errors.map((e) => e.id), ['bundle.unstamped']);
   assert.deepEqual(call(module, routeRequest), route);
 });
 
@@ -195,8 +208,7 @@ test('a request over 1 MB goes through (heap, not stack)', async () => {
   const expected = call(module, routeRequest);
   const files = dataFiles();
   const padding = ' \n'.repeat(600_000); // JSON allows any amount of whitespace
-  files['directory.json'] += padding;
-  const text = JSON.stringify({ op: 'load', files });
+  const text = JSON.stringify({ op: 'load', files }).replace(/^\{/, `{${padding}`);
   assert.ok(encoder.encode(text).length > 1_000_000);
   assertOk(callText(module, text), 'load with 1.2 MB of whitespace');
   assert.deepEqual(call(module, routeRequest), expected);
@@ -211,7 +223,7 @@ test('a failed load keeps the previous data', async () => {
   const expected = call(module, routeRequest);
 
   const broken = dataFiles();
-  broken['rules.json'] = broken['rules.json'].replace(/}\s*$/, ''); // syntax error at the end
+  broken['rules.json'] = JSON.stringify(broken['rules.json']).replace(/}\s*$/, ''); // syntax error at the end
   assertFailure(call(module, { op: 'load', files: broken }), 'load with a truncated rules.json');
   assert.deepEqual(call(module, routeRequest), expected);
 

@@ -9,7 +9,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { WEB_FILES, DEMO_PAGES, forBrowser, calendarFrom, glueNames, PER_FACT_PROVENANCE } from '../../web/build.mjs';
+import { WEB_FILES, DEMO_PAGES, forBrowser, calendarFrom, glueNames, PER_FACT_PROVENANCE, stampFiles } from '../../web/build.mjs';
 import { renderDirectoryFromDir } from '../../web/fallback.mjs';
 import { startServer, CSP } from '../../web/serve.mjs';
 
@@ -18,6 +18,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = process.env.FRONTDOOR_DIST ? resolve(process.env.FRONTDOOR_DIST) : join(ROOT, 'dist');
 const WEB = join(DIST, 'web');
 const KIOSK = join(DIST, 'kiosk', 'frontdoor-kiosk.html');
+const NATIVE = join(ROOT, 'build', 'native', 'frontdoor');
 const DATA = process.env.FRONTDOOR_DATA_DIR ? resolve(process.env.FRONTDOOR_DATA_DIR) : join(ROOT, 'data');
 const WASM_DIR = process.env.FRONTDOOR_WASM_DIR ? resolve(process.env.FRONTDOOR_WASM_DIR) : join(ROOT, 'build', 'wasm');
 
@@ -47,7 +48,9 @@ describe('dist/web', () => {
     const text = readFileSync(join(WEB, 'frontdoor-data.json'), 'utf8');
     assert.doesNotMatch(text, /\n/);
     const bundle = JSON.parse(text);
-    assert.deepEqual(Object.keys(bundle.files).sort(), dataFiles());
+    assert.deepEqual(Object.keys(bundle.files).sort(), [...dataFiles(), 'stamp'].sort());
+    assert.equal(bundle.files.stamp.format, 1);
+    assert.match(bundle.files.stamp.hash, /^[0-9a-f]{16}$/, 'stamped by frontdoor bundle --stamp (docs/data-format.md)');
     const dropped = {
       'directory.json': ['$schema', 'publisher', 'superseded_numbers', 'contact_page'],
       'ui.json': ['$schema', ...Object.keys(JSON.parse(readFileSync(join(DATA, 'ui.json'), 'utf8'))).filter((k) => k.startsWith('directory_'))],
@@ -84,7 +87,7 @@ describe('dist/web', () => {
     assert.ok(forBrowser(whole)['calendar.json'].exceptions.every((e) => e.date >= from));
     const at = [`${from}T10:00:00Z`, '2026-11-27T12:00:00Z', '2026-11-28T03:00:00Z', '2026-12-25T10:00:00Z', '2027-05-03T10:00:00Z'];
     const answers = (files) => {
-      assert.equal(core.load(files).ok, true);
+      assert.equal(core.load(stampFiles(NATIVE, files)).ok, true);
       return facts.flatMap((f) => at.map((when) => core.route(f, when)));
     };
     const full = answers(whole);
@@ -205,9 +208,10 @@ describe('dist/web', () => {
     const badFact = core.route({ concern: 'no-such-concern' }, '2026-11-27T12:00:00Z');
     assert.equal(badFact.ok, false);
     // A failed load keeps the data loaded before it.
+    // (a bundle changed after its stamp: docs/data-format.md, Bundle stamp)
     const broken = core.load({ ...bundle.files, 'directory.json': '{"services": [' });
     assert.equal(broken.ok, false);
-    assert.ok(broken.errors.some((e) => String(e.where).includes('directory.json')), JSON.stringify(broken.errors));
+    assert.deepEqual(broken.errors.map((e) => e.id), ['bundle.hash']);
     assert.equal(core.route({}, '2026-11-27T12:00:00Z').ok, true);
     // Text outside the BMP survives the UTF-8 round trip into an error message.
     const odd = core.route({ area: 'Zzz-\u{1F600}-é' }, '2026-11-27T12:00:00Z');
@@ -340,7 +344,7 @@ describe('web/build.mjs refuses data the core does not load', () => {
     mutate(data);
     const out = join(work, 'out');
     const run = spawnSync(process.execPath, [join(ROOT, 'web', 'build.mjs'), '--data', data, '--out', out,
-      '--wasm-dir', WASM_DIR, '--native', join(work, 'no-native-cli')], { encoding: 'utf8' });
+      '--wasm-dir', WASM_DIR, '--native', NATIVE], { encoding: 'utf8' });
     return { ...run, out };
   }
 

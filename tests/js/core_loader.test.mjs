@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { glueNames } from '../../web/build.mjs';
+import { glueNames, stampFiles } from '../../web/build.mjs';
 import { moduleFactory, growMemory } from '../../web/core/frontdoor-core-loader.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -80,12 +80,17 @@ describe('web/core/frontdoor-core-loader.js', () => {
   });
   after(() => server && server.close());
 
+  let stamped;
   const files = () => {
-    const out = {};
-    for (const name of ['calendar.json', 'directory.json', 'questions.json', 'rules.json', 'ui.json']) {
-      out[name] = JSON.parse(readFileSync(join(DATA, name), 'utf8'));
+    if (!stamped) {
+      const out = {};
+      for (const name of ['calendar.json', 'directory.json', 'questions.json', 'rules.json', 'ui.json']) {
+        out[name] = JSON.parse(readFileSync(join(DATA, name), 'utf8'));
+      }
+      // The core loads only stamped bundles (docs/data-format.md): stamped by the CLI.
+      stamped = JSON.stringify(stampFiles(join(ROOT, 'build', 'native', 'frontdoor'), out));
     }
-    return out;
+    return JSON.parse(stamped);
   };
 
   test('starts the core next to the bundle, and the core loads the data and routes', async () => {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { prerenderStart, startInstants, firstScreenFor } from '../../web/build.mjs';
+import { prerenderStart, startInstants, firstScreenFor, stampFiles } from '../../web/build.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = process.env.FRONTDOOR_DIST ? resolve(process.env.FRONTDOOR_DIST) : join(ROOT, 'dist');
@@ -41,8 +41,9 @@ before(async () => {
   // The same core with data/ as it is now (not the bundle): the start must not drift from data/.
   dataCore = await createCore({ wasmBinary });
   const files = {};
-  for (const name of readdirSync(DATA).filter((n) => n.endsWith('.json')).sort()) files[name] = readFileSync(join(DATA, name), 'utf8');
-  const loaded = dataCore.load(files);
+  for (const name of readdirSync(DATA).filter((n) => n.endsWith('.json')).sort()) files[name] = JSON.parse(readFileSync(join(DATA, name), 'utf8'));
+  // Stamped by the CLI: the core loads only stamped bundles (docs/data-format.md).
+  const loaded = dataCore.load(stampFiles(join(ROOT, 'build', 'native', 'frontdoor'), files));
   assert.equal(loaded.ok, true, `data/ loads: ${JSON.stringify(loaded.errors || []).slice(0, 500)}`);
 });
 

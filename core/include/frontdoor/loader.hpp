@@ -1,23 +1,22 @@
 #pragma once
 /**
  * @file
- * Builds a Model from the five data files, checking everything (docs/data-format.md) and
- * returning every problem at once.
+ * The data team's structural checks of the five data files (docs/data-format.md), in the
+ * frontdoor_tools library: every problem at once, with its file and JSON pointer. The model they
+ * build serves the checks only; load_model (checks.hpp) builds the model it keeps with the
+ * reader (reader.hpp), as the browser module does. The further checks (freshness, wording
+ * references, the path walk) are checks.hpp's.
  *
- * Problem ids: json.syntax; data.file.missing, data.file.unknown; data.field.missing,
+ * Problem ids: json.syntax, json.too_deep; data.file.missing, data.file.unknown; data.field.missing,
  * data.field.unknown, data.field.type; data.id.invalid, data.id.duplicate; data.wording;
  * data.date; data.phone.not_uk, data.phone.superseded; data.ref.service, data.ref.group,
  * data.ref.locality, data.ref.level, data.ref.fact, data.ref.value, data.ref.audience;
  * data.age.range; data.source.not_url (a per-fact source or contact_page that is not a web
- * address), data.source.no_fact (email_source or email_checked without an email); data.rules.condition, data.rules.catch_all, data.rules.empty,
- * data.rules.unreachable, data.rules.no_question; data.questions.type, data.questions.duplicate_fact,
- * data.questions.unused, data.questions.cycle; data.paths.dead_end, data.paths.no_contact;
- * data.ui.missing (an age range with no note while ui.json lacks "age_outside");
- * data.safety.overlap (a concern both a risk and administrative); data.text.unknown_service,
- * data.text.unknown_group, data.text.service_by_name (wording that names a service it cannot
- * resolve, or by name: checked by the native core only, as `frontdoor bundle` checks the web's);
- * data.safety.property (the safety proof of `frontdoor lint`, tools.hpp check_safety);
- * data.checked.stale and data.checked.future (warnings); plus the calendar and schedule ids.
+ * address), data.source.no_fact (email_source or email_checked without an email);
+ * data.rules.condition, data.rules.catch_all, data.rules.empty, data.rules.no_question;
+ * data.questions.type, data.questions.duplicate_fact; data.ui.missing (an age range with no note
+ * while ui.json lacks "age_outside"); data.safety.overlap (a concern both a risk and
+ * administrative); plus the calendar and schedule ids.
  */
 #include <memory>
 
@@ -26,23 +25,15 @@
 #include "frontdoor/calendar.hpp"
 #include "frontdoor/errors.hpp"
 #include "frontdoor/model.hpp"
+#include "frontdoor/reader.hpp"
 
 namespace frontdoor {
 
 /** The data file names, in the order they are checked. */
 const std::vector<std::string>& data_file_names();
 
-/** The result of a load: a model only when there is no error. */
-struct LoadResult {
-  std::shared_ptr<const Model> model; /**< null when `problems` has an error */
-  Problems problems;                  /**< errors and warnings */
-};
-
-/**
- * Loads `files` (object: file name → file text as a string, or the parsed JSON object).
- * `at` is the instant for freshness warnings and for the path walk.
- */
-LoadResult load_model(const Json& files, UtcSeconds at);
+/** Checks `files` (object: file name → file text as a string, or the parsed JSON object). */
+LoadResult read_model(const Json& files);
 
 /**
  * Parses one `when` condition as rules.json would (area values are checked against the towns of

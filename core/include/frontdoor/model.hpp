@@ -198,7 +198,7 @@ class Model {
   Safety safety;
   std::vector<Question> questions;
   std::map<std::string, Text> ui;   /**< ui.json, in key order */
-  /** The parsed source documents by file name ("directory.json", …), as loaded. */
+  /** The parsed source documents by file name ("directory.json", …): filled by check_data (checks.hpp) for the bundle op and the ORUK export; empty in the browser module. */
   std::map<std::string, Json> documents;
 
   /** The service with `id`, or nullptr. */

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "frontdoor/calendar.hpp"
+#include "frontdoor/checks.hpp"
 #include "frontdoor/errors.hpp"
 #include "frontdoor/facts.hpp"
 #include "frontdoor/model.hpp"
@@ -20,7 +21,7 @@
 namespace frontdoor {
 
 // ---------------------------------------------------------------------------------------------
-// Open Referral UK 3.0 export (tools_oruk.cpp)
+// Open Referral UK 3.0 export (tools/oruk.cpp)
 
 /** The RFC 4122 URL namespace, 6ba7b811-9dad-11d1-80b4-00c04fd430c8. */
 extern const char* const kUuidNamespaceUrl;
@@ -65,7 +66,7 @@ std::string oruk_id(const Model& model, std::string_view kind, std::string_view 
 nlohmann::ordered_json export_oruk(const Model& model);
 
 // ---------------------------------------------------------------------------------------------
-// Graph of the questions and rules (tools_graph.cpp)
+// Graph of the questions and rules (tools/graph.cpp)
 
 /** Output language of flow_graph. */
 enum class GraphFormat { dot, mermaid };
@@ -80,7 +81,7 @@ enum class GraphFormat { dot, mermaid };
 std::string flow_graph(const Model& model, GraphFormat format);
 
 // ---------------------------------------------------------------------------------------------
-// Answer paths and their outcomes (tools_paths.cpp)
+// Answer paths and their outcomes (tools/paths.cpp)
 
 /** One complete answer path and its outcome. */
 struct PathRow {
@@ -123,7 +124,7 @@ std::vector<PathChange> diff_paths(const Model& old_model, const Model& new_mode
 std::string diff_csv(const Model& model, const std::vector<PathChange>& changes);
 
 // ---------------------------------------------------------------------------------------------
-// Freshness report (tools_report.cpp)
+// Freshness report (tools/report.cpp)
 
 /** How fresh one directory entry is: a service, or one fact of it that comes from another page. */
 struct FreshnessRow {
@@ -153,7 +154,7 @@ std::string freshness_csv(const std::vector<FreshnessRow>& rows);
 std::string csv_field(std::string_view text);
 
 // ---------------------------------------------------------------------------------------------
-// Safety proof (tools_safety.cpp): the invariants of DESIGN.md for every path and instant
+// Safety proof (tools/safety.cpp): the invariants of DESIGN.md for every path and instant
 
 /** A safety invariant that does not hold on one answer path at one instant. */
 struct SafetyViolation {

@@ -29,7 +29,7 @@ export function townsOf(directory) {
 }
 
 /**
- * The key a town is matched by, as the core's detail::town_key (core/src/model.cpp): ASCII case,
+ * The key a town is matched by, as the core's detail::town_key (core/src/directory/model.cpp): ASCII case,
  * spacing, hyphens and apostrophes ignored, "upon" read as "on", a leading "royal" dropped.
  */
 export function townKey(text) {

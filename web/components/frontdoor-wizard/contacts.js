@@ -35,8 +35,9 @@ export const DAY_AND_NIGHT_MS = 24 * 60 * 60 * 1000;
  * The element's open/closed line: openStatusText, except that a line open around the clock, or
  * without a break for more than DAY_AND_NIGHT_MS from `now`, says so (ui.json
  * `open_day_and_night`) instead of a closing time days away ("until 9am on Tuesday 29
- * December"), which reads as if it were closed until then. `frontdoor ask` keeps
- * openStatusText's rows (tests/cases/open_status.json).
+ * December"), which reads as if it were closed until then. openStatusText keeps the rows of
+ * tests/cases/open_status.json; `frontdoor ask` follows this same rule (core/cli/open_status.cpp,
+ * open_status_line).
  */
 export function openStatusLine(contact, now, t, locale = 'en-GB') {
   if (contact.open_now === true && t.has('open_day_and_night')) {

@@ -3,25 +3,36 @@
 #include "decimal.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <utility>
 
-// One call per response member in the web build (see put below); natively the compiler decides.
-#if defined(FRONTDOOR_LEAN) && defined(__GNUC__)
+// One out-of-line call per response member: inlined, nlohmann's operator[] made each writer of
+// the wasm several times larger.
 #define FRONTDOOR_NOINLINE __attribute__((noinline))
-#else
-#define FRONTDOOR_NOINLINE
-#endif
 
 namespace frontdoor {
 
 namespace {
 
+/** Two fact values are equal (area names without regard to case and spacing). nlohmann's operator== is not used: it compares whole documents, which the wasm would carry for scalars. */
 bool values_equal(const std::string& fact, const Json& a, const Json& b) {
   if (fact == "area" && a.is_string() && b.is_string())
     return detail::fold(a.get_ref<const std::string&>()) == detail::fold(b.get_ref<const std::string&>());
-  return a == b;
+  if (a.is_number() && b.is_number()) {
+    if (a.is_number_float() || b.is_number_float()) return a.get<double>() == b.get<double>();
+    // Whole numbers, signed or unsigned (nlohmann reads non-negative ones as unsigned).
+    const bool a_negative = !a.is_number_unsigned() && a.get<std::int64_t>() < 0;
+    const bool b_negative = !b.is_number_unsigned() && b.get<std::int64_t>() < 0;
+    if (a_negative || b_negative) return a_negative && b_negative && a.get<std::int64_t>() == b.get<std::int64_t>();
+    return a.get<std::uint64_t>() == b.get<std::uint64_t>();
+  }
+  if (a.type() != b.type()) return false;
+  if (a.is_string()) return a.get_ref<const std::string&>() == b.get_ref<const std::string&>();
+  if (a.is_boolean()) return a.get<bool>() == b.get<bool>();
+  // The domain holds only scalars (detail::scalar): two nulls are equal.
+  return a.is_null();
 }
 
 bool contains(const std::string& fact, const std::vector<Json>& list, const Json& v) {
@@ -222,10 +233,12 @@ struct Evaluator {
     return text;
   }
 
-  void resolve(const ContactSpec& spec, const std::string& rule) {
+  /** `outer_why`: the why of the by_locality whose `otherwise` this is, used when it has none. */
+  void resolve(const ContactSpec& spec, const std::string& rule, const std::optional<Text>* outer_why = nullptr) {
+    const std::optional<Text>& why = !spec.why && outer_why ? *outer_why : spec.why;
     switch (spec.kind) {
       case ContactSpec::Kind::service:
-        add(model.service(spec.service), why_of(spec.why), rule);
+        add(model.service(spec.service), why_of(why), rule);
         return;
       case ContactSpec::Kind::first_open: {
         auto g = model.groups.find(spec.group);
@@ -233,9 +246,7 @@ struct Evaluator {
         // Nobody in the group is for this age: say why, for the group's first service.
         const GroupMember* chosen = pick(g->second);
         if (!chosen) chosen = &g->second.front();
-        std::string why = chosen->why.resolve(audience);
-        if (spec.why) why = spec.why->resolve(audience);
-        add(model.service(chosen->service), why, rule);
+        add(model.service(chosen->service), why ? why->resolve(audience) : chosen->why.resolve(audience), rule);
         return;
       }
       case ContactSpec::Kind::by_locality: {
@@ -249,15 +260,11 @@ struct Evaluator {
         if (locality) {
           auto m = spec.by_locality.find(locality->id);
           if (m != spec.by_locality.end()) {
-            add(model.service(m->second), why_of(spec.why), rule);
+            add(model.service(m->second), why_of(why), rule);
             return;
           }
         }
-        if (spec.otherwise) {
-          ContactSpec other = *spec.otherwise;
-          if (!other.why) other.why = spec.why;
-          resolve(other, rule);
-        }
+        if (spec.otherwise) resolve(*spec.otherwise, rule, &why);
         return;
       }
     }
@@ -417,7 +424,7 @@ struct Evaluator {
 // Responses are built one member at a time through these out-of-line setters: in the web build
 // an initializer list of [key, value] pairs costs several times more code per member.
 FRONTDOOR_NOINLINE void put(Json& o, const char* key, const std::string& value) { o[key] = value; }
-FRONTDOOR_NOINLINE void put(Json& o, const char* key, const Json& value) { o[key] = value; }
+FRONTDOOR_NOINLINE void put(Json& o, const char* key, const Json& value) { o[key] = detail::scalar(value); }
 FRONTDOOR_NOINLINE void put(Json& o, const char* key, Json&& value) { o[key] = std::move(value); }
 FRONTDOOR_NOINLINE void put_null(Json& o, const char* key) { o[key] = nullptr; }
 /** `value` when there is one, else null. */
@@ -437,8 +444,15 @@ FRONTDOOR_NOINLINE void put(Json& o, const char* key, const std::optional<UtcSec
   else
     put_null(o, key);
 }
+/** An array of strings, built one element at a time (smaller in the wasm than Json(vector)). */
+FRONTDOOR_NOINLINE Json string_list(const std::vector<std::string>& list) {
+  Json out = Json(Json::value_t::array);
+  for (const auto& s : list) out.push_back(s);
+  return out;
+}
+
 FRONTDOOR_NOINLINE Json strings(const std::vector<Text>& texts, const std::string& audience) {
-  Json out = Json::array();
+  Json out = Json(Json::value_t::array);
   for (const auto& t : texts) out.push_back(t.resolve(audience));
   return out;
 }
@@ -472,9 +486,9 @@ const Question* next_question(const Model& model, const std::vector<std::string>
 }
 
 Json question_json(const Model& model, const Question& q, const std::string& audience) {
-  Json options = Json::array();
+  Json options = Json(Json::value_t::array);
   auto option_json = [&](const Option& o) {
-    Json out = Json::object();
+    Json out = Json(Json::value_t::object);
     put(out, "value", o.value);
     put(out, "label", o.label.resolve(audience));
     put(out, "hint", o.hint, audience);
@@ -482,7 +496,7 @@ Json question_json(const Model& model, const Question& q, const std::string& aud
   };
   if (q.type == "area") {
     for (const auto& town : model.towns()) {
-      Json out = Json::object();
+      Json out = Json(Json::value_t::object);
       put(out, "value", town);
       put(out, "label", town);
       put_null(out, "hint");
@@ -496,7 +510,7 @@ Json question_json(const Model& model, const Question& q, const std::string& aud
     options.push_back(option_json(o));
   }
   if (q.unknown_option) options.push_back(option_json(*q.unknown_option));
-  Json out = Json::object();
+  Json out = Json(Json::value_t::object);
   put(out, "id", q.id);
   put(out, "fact", q.fact);
   put(out, "type", q.type);
@@ -506,7 +520,7 @@ Json question_json(const Model& model, const Question& q, const std::string& aud
   put(out, "min", q.min ? Json(*q.min) : Json());
   put(out, "max", q.max ? Json(*q.max) : Json());
   if (q.unknown_option) {
-    Json unknown = Json::object();
+    Json unknown = Json(Json::value_t::object);
     put(unknown, "label", q.unknown_option->label.resolve(audience));
     put(unknown, "hint", q.unknown_option->hint, audience);
     put(out, "unknown_option", std::move(unknown));
@@ -518,16 +532,16 @@ Json question_json(const Model& model, const Question& q, const std::string& aud
 
 Json contact_json(const Service& s, const OpenState& st, const std::string& why, const std::string& audience,
                   const std::string& role) {
-  Json phones = Json::array();
+  Json phones = Json(Json::value_t::array);
   for (const auto& p : s.phones) {
-    Json phone = Json::object();
+    Json phone = Json(Json::value_t::object);
     put(phone, "number", p.number);
     put(phone, "label", p.label);
     put(phone, "option", p.option);
     phones.push_back(std::move(phone));
   }
   const Phone* first = s.phones.empty() ? nullptr : &s.phones.front();
-  Json out = Json::object();
+  Json out = Json(Json::value_t::object);
   put(out, "service", s.id);
   put(out, "name", s.name);
   put(out, "organisation", s.organisation);
@@ -555,26 +569,26 @@ Json contact_json(const Service& s, const OpenState& st, const std::string& why,
 
 Json outcome_json(const Model& model, const Outcome& o, const Facts& facts, UtcSeconds at) {
   const std::string audience = facts.audience();
-  Json contacts = Json::array(), explain = Json::array();
+  Json contacts = Json(Json::value_t::array), explain = Json(Json::value_t::array);
   for (const auto& c : o.contacts) contacts.push_back(contact_json(*c.service, c.state, c.why, audience, c.role));
   for (const auto& e : o.explain) {
-    Json line = Json::object();
+    Json line = Json(Json::value_t::object);
     put(line, "rule", e.rule);
     put(line, "text", e.text);
     explain.push_back(std::move(line));
   }
-  Json out = Json::object();
+  Json out = Json(Json::value_t::object);
   put(out, "at", format_london(at));
   put(out, "level", o.level ? &o.level->id : nullptr);
   put(out, "level_name", o.level ? &o.level->name : nullptr);
   put(out, "level_filter", o.level ? &o.level->filter : nullptr);
   put(out, "contacts", std::move(contacts));
-  put(out, "missing", Json(o.missing));
+  put(out, "missing", string_list(o.missing));
   if (o.next_question)
     put(out, "next_question", question_json(model, *o.next_question, audience));
   else
     put_null(out, "next_question");
-  put(out, "notes", Json(o.notes));
+  put(out, "notes", string_list(o.notes));
   put(out, "explain", std::move(explain));
   put(out, "checked", format_date(model.checked));
   return out;

@@ -10,6 +10,10 @@ namespace frontdoor {
 
 namespace {
 
+/** `value` is the string `text` (compared without making a JSON value of `text`). */
+bool is_text(const Json& value, const char* text) { return value.is_string() && value.get_ref<const std::string&>() == text; }
+
+
 using json = Json;
 
 const char* const kDays[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
@@ -212,7 +216,7 @@ Calendar parse_calendar(const json& doc, const std::string& file, Problems& prob
   }
   r.only(doc, "", {"$schema", "division", "checked", "exceptions"}, "data.calendar.member", "calendar.json");
   const auto division = doc.find("division");
-  if (division == doc.end() || *division != "england-and-wales") {
+  if (division == doc.end() || !is_text(*division, "england-and-wales")) {
     r.error("data.calendar.division", "/division",
             "\"division\" must be \"england-and-wales\" (the bank-holiday rules in the code are England & Wales'); "
             "found " + (division == doc.end() ? std::string("nothing") : shown(*division)));
@@ -243,9 +247,9 @@ Calendar parse_calendar(const json& doc, const std::string& file, Problems& prob
     if (date) e.date = *date;
 
     const auto kind = node.find("kind");
-    if (kind != node.end() && *kind == "add") e.kind = ExceptionKind::add;
-    else if (kind != node.end() && *kind == "remove") e.kind = ExceptionKind::remove;
-    else if (kind != node.end() && *kind == "closure") e.kind = ExceptionKind::closure;
+    if (kind != node.end() && is_text(*kind, "add")) e.kind = ExceptionKind::add;
+    else if (kind != node.end() && is_text(*kind, "remove")) e.kind = ExceptionKind::remove;
+    else if (kind != node.end() && is_text(*kind, "closure")) e.kind = ExceptionKind::closure;
     else {
       r.error("data.calendar.kind", at + "/kind",
               "\"kind\" must be \"add\", \"remove\" or \"closure\"; found " +
@@ -305,9 +309,9 @@ Schedule parse_schedule(const json& node, const std::string& file, const std::st
   }
   r.only(node, pointer, {"kind", "weekly", "holidays"}, "data.schedule.member", "a schedule");
   const auto kind = node.find("kind");
-  if (kind != node.end() && *kind == "always") schedule.kind = Schedule::Kind::always;
-  else if (kind != node.end() && *kind == "weekly") schedule.kind = Schedule::Kind::weekly;
-  else if (kind != node.end() && *kind == "unknown") schedule.kind = Schedule::Kind::unknown;
+  if (kind != node.end() && is_text(*kind, "always")) schedule.kind = Schedule::Kind::always;
+  else if (kind != node.end() && is_text(*kind, "weekly")) schedule.kind = Schedule::Kind::weekly;
+  else if (kind != node.end() && is_text(*kind, "unknown")) schedule.kind = Schedule::Kind::unknown;
   else {
     r.error("data.schedule.kind", pointer + "/kind",
             "\"kind\" must be \"always\", \"weekly\" or \"unknown\"; found " +

@@ -73,7 +73,7 @@ struct Walker {
     }
     asked.push_back(q->id);
     for (const auto& v : values) {
-      facts.values[q->fact] = v;
+      facts.values[q->fact] = detail::scalar(v);
       walk(facts);
       if (report.paths >= limit) break;
     }

@@ -6,9 +6,6 @@
 #include "frontdoor/calendar_json.hpp"
 #include "json_parse.hpp"
 #include "frontdoor/facts.hpp"
-#ifndef FRONTDOOR_LEAN
-#include "frontdoor/paths.hpp"
-#endif
 #include "frontdoor/rules.hpp"
 #include "decimal.hpp"
 
@@ -22,43 +19,6 @@ const std::vector<std::string>& data_file_names() {
   return names;
 }
 
-namespace detail {
-
-bool json_nesting_exceeds(std::string_view text, std::size_t limit) {
-  std::size_t depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\')
-        ++i;
-      else if (c == '"')
-        in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > limit) return true;
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
-  }
-  return false;
-}
-
-json parse_json(std::string_view text) {
-#ifdef FRONTDOOR_LEAN
-  return Json::parse(text);
-#else
-  json result;
-  auto input = nlohmann::detail::input_adapter(text.data(), text.data() + text.size());
-  nlohmann::detail::json_sax_dom_parser<json> sax(result, true);
-  nlohmann::detail::parser<json, decltype(input)>(std::move(input), nullptr, true, false).sax_parse(&sax, true);
-  return result;
-#endif
-}
-
-}  // namespace detail
-
 json parse_json_text(const std::string& text, const std::string& file, Problems& problems) {
   if (detail::json_nesting_exceeds(text)) {
     problems.push_back({"json.too_deep", file, "",
@@ -70,7 +30,7 @@ json parse_json_text(const std::string& text, const std::string& file, Problems&
   try {
     return detail::parse_json(text);
   } catch (const json::parse_error& e) {
-    // The byte (nlohmann's and LeanJson's) is 1-based and points at the last character read.
+    // nlohmann's byte is 1-based and points at the last character read.
     std::size_t byte = e.byte == 0 ? 0 : std::min<std::size_t>(e.byte - 1, text.size());
     std::size_t line = 1, column = 1;
     for (std::size_t i = 0; i < byte; ++i) {
@@ -290,7 +250,7 @@ struct Checker {
       return out;
     }
     for (std::size_t i = 0; i < v->size(); ++i)
-      if (auto t = text((*v)[i], pointer + "/" + key + "/" + detail::to_string(i))) out.push_back(*t);
+      if (auto t = text((*v)[i], pointer + "/" + key + "/" + detail::to_string(i))) out.push_back(std::move(*t));
     return out;
   }
 
@@ -314,10 +274,10 @@ std::string value_text(const json& v) { return describe_value(v); }
 
 struct Loader {
   const json& files;
-  UtcSeconds at;
   Problems problems;
   Model model;
-  std::map<std::string, json> docs;
+  std::map<std::string, const json*> docs;  // into `files`, or `parsed` for a file given as text
+  std::map<std::string, json> parsed;
   std::set<std::string> rule_facts;
   std::map<std::string, std::string> fact_first_use; // fact → pointer of its first use in rules.json
 
@@ -333,39 +293,22 @@ struct Loader {
         problems.push_back({"data.file.missing", name, "", "the file " + name + " is missing", false});
         continue;
       }
-      json doc;
+      const json* doc = &*it;
       if (it->is_string()) {
-        doc = parse_json_text(it->get<std::string>(), name, problems);
-        if (doc.is_null()) continue;
-      } else {
-        doc = *it;
+        json text = parse_json_text(it->get_ref<const std::string&>(), name, problems);
+        if (text.is_null()) continue;
+        doc = &(parsed[name] = std::move(text));
       }
-      if (!doc.is_object()) {
-        problems.push_back({"data.field.type", name, "", "the file must hold a JSON object, found " + type_name(doc), false});
+      if (!doc->is_object()) {
+        problems.push_back({"data.field.type", name, "", "the file must hold a JSON object, found " + type_name(*doc), false});
         continue;
       }
-      docs[name] = std::move(doc);
+      docs[name] = doc;
     }
     for (auto it = files.begin(); it != files.end(); ++it)
-      if (std::find(data_file_names().begin(), data_file_names().end(), it.key()) == data_file_names().end())
+      if (it.key() != "stamp" &&
+          std::find(data_file_names().begin(), data_file_names().end(), it.key()) == data_file_names().end())
         problems.push_back({"data.file.unknown", it.key(), "", "not a data file (expected directory.json, calendar.json, rules.json, questions.json, ui.json)", false});
-  }
-
-  void freshness(Checker& c, const Date& d, const std::string& pointer) {
-#ifdef FRONTDOOR_LEAN
-    // Freshness is a data-team warning, reported by `frontdoor lint` / `frontdoor bundle`.
-    (void)c, (void)d, (void)pointer;
-    return;
-#endif
-    Date today = to_london(at).date;
-    Date limit = make_date(today.year() - 1, static_cast<int>(today.month()), static_cast<int>(today.day()));
-    if (!limit.ok()) limit = make_date(today.year() - 1, static_cast<int>(today.month()), 28);
-    if (d < limit)
-      c.add("data.checked.stale", pointer,
-            "last checked " + format_date(d) + ", more than 12 months before " + format_date(today) + ": check the source again",
-            true);
-    else if (d > today)
-      c.add("data.checked.future", pointer, "checked date " + format_date(d) + " is after " + format_date(today), true);
   }
 
   /**
@@ -382,10 +325,7 @@ struct Loader {
         c.add("data.source.not_url", pointer + "/" + source_key,
               "source \"" + *s + "\" is not the web address (http:// or https://) of the page the fact is on");
     }
-    if (auto d = c.date(node, checked_key, pointer)) {
-      out.checked = *d;
-      freshness(c, *d, pointer + "/" + checked_key);
-    }
+    if (auto d = c.date(node, checked_key, pointer)) out.checked = *d;
     return out;
   }
 
@@ -407,7 +347,7 @@ struct Loader {
   void directory() {
     auto it = docs.find("directory.json");
     if (it == docs.end()) return;
-    const json& doc = it->second;
+    const json& doc = *it->second;
     Checker c{problems, "directory.json"};
     c.fields(doc, "", {"checked", "localities", "services"},
              {"publisher", "contact_page", "short_codes", "superseded_numbers"}, true);
@@ -424,10 +364,7 @@ struct Loader {
         c.string(*p, "url", "/publisher", true);
       }
     }
-    if (auto d = c.date(doc, "checked", "")) {
-      model.checked = *d;
-      freshness(c, *d, "/checked");
-    }
+    if (auto d = c.date(doc, "checked", "")) model.checked = *d;
     if (const json* sc = c.array(doc, "short_codes", "")) {
       for (std::size_t i = 0; i < sc->size(); ++i) {
         const std::string p = "/short_codes/" + detail::to_string(i);
@@ -507,13 +444,10 @@ struct Loader {
         c.duplicate(service_ids, svc.id, p + "/id", "service");
         svc.name = c.str(s, "name", p);
         svc.organisation = c.str(s, "organisation", p, true);
-        if (auto t = c.text_member(s, "summary", p)) svc.summary = *t;
+        if (auto t = c.text_member(s, "summary", p)) svc.summary = std::move(*t);
         // Read first: each fact's provenance defaults to them.
         svc.source = c.str(s, "source", p);
-        if (auto d = c.date(s, "checked", p)) {
-          svc.checked = *d;
-          freshness(c, *d, p + "/checked");
-        }
+        if (auto d = c.date(s, "checked", p)) svc.checked = *d;
         if (const json* a = c.array(s, "audiences", p)) {
           for (std::size_t j = 0; j < a->size(); ++j) {
             const json& v = (*a)[j];
@@ -556,13 +490,13 @@ struct Loader {
             phone_entry.label = c.str(n, "label", pp, true);
             if (const json* o = Checker::member(n, "option")) {
               if (o->is_null() || o->is_number_integer() || o->is_string())
-                phone_entry.option = *o;
+                phone_entry.option = detail::scalar(*o);
               else
                 c.type_error(pp + "/option", "a whole number, a string or null", *o);
             }
             if (!phone_entry.number.empty()) phone(c, phone_entry.number, pp + "/number", true);
             phone_entry.provenance = provenance(c, n, "source", "checked", pp, svc);
-            svc.phones.push_back(phone_entry);
+            svc.phones.push_back(std::move(phone_entry));
           }
         }
         if (auto e = c.string(s, "email", p, true)) {
@@ -584,7 +518,7 @@ struct Loader {
         }
         if (const json* sch = Checker::member(s, "schedule"))
           svc.schedule = parse_schedule(*sch, "directory.json", p + "/schedule", problems);
-        if (auto t = c.text_member(s, "hours_text", p)) svc.hours_text = *t;
+        if (auto t = c.text_member(s, "hours_text", p)) svc.hours_text = std::move(*t);
         if (const json* ls2 = c.array(s, "localities", p, true)) {
           std::vector<std::string> ids;
           for (std::size_t j = 0; j < ls2->size(); ++j) {
@@ -609,17 +543,7 @@ struct Loader {
   void calendar() {
     auto it = docs.find("calendar.json");
     if (it == docs.end()) return;
-    model.calendar = parse_calendar(it->second, "calendar.json", problems);
-    // parse_calendar checks the dates' form; their freshness is judged here like the directory's.
-    Checker c{problems, "calendar.json"};
-    auto fresh = [&](const json& node, const std::string& pointer) {
-      const json* d = Checker::member(node, "checked");
-      if (!d || !d->is_string()) return;
-      if (auto date = parse_date(d->get<std::string>())) freshness(c, *date, pointer + "/checked");
-    };
-    fresh(it->second, "");
-    if (const json* ex = Checker::member(it->second, "exceptions"); ex && ex->is_array())
-      for (std::size_t i = 0; i < ex->size(); ++i) fresh((*ex)[i], "/exceptions/" + detail::to_string(i));
+    model.calendar = parse_calendar(*it->second, "calendar.json", problems);
   }
 
   // ---- rules.json ----
@@ -704,7 +628,7 @@ struct Loader {
           }
           for (std::size_t i = 0; i < list.size(); ++i) {
             check_value(c, *spec, list[i], p + "/" + k + "/" + detail::to_string(i));
-            t.values.push_back(list[i]);
+            t.values.push_back(detail::scalar(list[i]));
           }
         } else if (has_range) {
           t.kind = Condition::Kind::range;
@@ -737,7 +661,7 @@ struct Loader {
       } else {
         t.kind = Condition::Kind::eq;
         check_value(c, *spec, v, p);
-        t.values.push_back(v);
+        t.values.push_back(detail::scalar(v));
       }
       all.children.push_back(std::move(t));
     }
@@ -795,7 +719,7 @@ struct Loader {
         if (o->is_object() && o->contains("by_locality"))
           c.add("data.rules.condition", p + "/otherwise", "otherwise must not be another by_locality");
         else if (auto other = contact(c, *o, p + "/otherwise"))
-          spec.otherwise = std::make_shared<ContactSpec>(*other);
+          spec.otherwise = std::make_shared<ContactSpec>(std::move(*other));
       }
     } else {
       c.add("data.field.missing", p, "a contact needs \"service\", \"first_open\" or \"by_locality\"");
@@ -812,7 +736,7 @@ struct Loader {
     member.service = c.str(m, "service", pointer);
     if (!member.service.empty()) service_ref(c, member.service, pointer + "/service");
     if (const json* w = Checker::member(m, "why"))
-      if (auto t = c.text(*w, pointer + "/why")) member.why = *t;
+      if (auto t = c.text(*w, pointer + "/why")) member.why = std::move(*t);
     return member;
   }
 
@@ -856,9 +780,9 @@ struct Loader {
       else
         c.type_error(p + "/closing_minutes", "a whole number of minutes from 0 to 120", *m);
     }
-    if (auto t = c.text_member(node, "net_why", p)) sf.net_why = *t;
-    if (auto t = c.text_member(node, "takeover_why", p)) sf.takeover_why = *t;
-    if (auto t = c.text_member(node, "named_why", p)) sf.named_why = *t;
+    if (auto t = c.text_member(node, "net_why", p)) sf.net_why = std::move(*t);
+    if (auto t = c.text_member(node, "takeover_why", p)) sf.takeover_why = std::move(*t);
+    if (auto t = c.text_member(node, "named_why", p)) sf.named_why = std::move(*t);
     if (const json* by = Checker::member(node, "by_audience")) {
       if (!by->is_object()) {
         c.type_error(p + "/by_audience", "an object of audience → [{\"service\", \"why\"}]", *by);
@@ -876,60 +800,16 @@ struct Loader {
         }
         for (std::size_t i = 0; i < a.value().size(); ++i)
           if (auto member = group_member(c, a.value()[i], ap + "/" + detail::to_string(i)))
-            sf.by_audience[a.key()].push_back(*member);
+            sf.by_audience[a.key()].push_back(std::move(*member));
       }
     }
   }
 
-#ifndef FRONTDOOR_LEAN  // a check of the data team's files: `frontdoor bundle` ran it on the web's bundle
-  /**
-   * Wording that tells the reader to call a service names it by reference ({service:ID} or
-   * {line:GROUP}), so the engine can show its number: an unknown reference, or a service's name
-   * written out after "call", is refused.
-   */
-  void check_text_refs(Checker& c, const json& node, const std::string& pointer, const std::string& owner = "") {
-    if (node.is_object()) {
-      // A contact's own why may name the contact itself: it is on the same card.
-      const json* service = Checker::member(node, "service");
-      const std::string self = service && service->is_string() ? service->get<std::string>() : owner;
-      for (auto it = node.begin(); it != node.end(); ++it)
-        if (it.key() != "$comment" && it.key() != "when")
-          check_text_refs(c, it.value(), pointer + "/" + pointer_escape(it.key()), it.key() == "why" ? self : owner);
-      return;
-    }
-    if (node.is_array()) {
-      for (std::size_t i = 0; i < node.size(); ++i) check_text_refs(c, node[i], pointer + "/" + detail::to_string(i), owner);
-      return;
-    }
-    if (!node.is_string()) return;
-    const std::string& text = node.get_ref<const std::string&>();
-    for (const auto& ref : text_refs(text)) {
-      if (ref.kind == TextRef::Kind::service && !model.service(ref.id))
-        c.add("data.text.unknown_service", pointer, "the text names the unknown service \"" + ref.id + "\" ({service:" + ref.id + "})");
-      if (ref.kind == TextRef::Kind::line && !model.groups.count(ref.id))
-        c.add("data.text.unknown_group", pointer, "the text names the unknown group \"" + ref.id + "\" ({line:" + ref.id + "})");
-    }
-    const std::string folded = detail::fold(text);
-    for (const auto& s : model.services) {
-      if (s.id == owner) continue;
-      for (const auto& name : called_names(s)) {
-        if (name.empty()) continue;
-        if (folded.find("call " + detail::fold(name)) != std::string::npos) {
-          c.add("data.text.service_by_name", pointer,
-                "the text tells the reader to call \"" + name + "\" by name: write {service:" + s.id +
-                    "} (or {line:GROUP}) so the service is shown with its number");
-          return;
-        }
-      }
-    }
-  }
-
-#endif
 
   void rules() {
     auto it = docs.find("rules.json");
     if (it == docs.end()) return;
-    const json& doc = it->second;
+    const json& doc = *it->second;
     Checker c{problems, "rules.json"};
     c.fields(doc, "", {"levels", "rules", "safety"}, {"groups"}, true);
     std::set<std::string> ids;
@@ -966,16 +846,12 @@ struct Loader {
           }
           std::vector<GroupMember> members;
           for (std::size_t i = 0; i < g.value().size(); ++i)
-            if (auto member = group_member(c, g.value()[i], p + "/" + detail::to_string(i))) members.push_back(*member);
-          model.groups[g.key()] = members;
+            if (auto member = group_member(c, g.value()[i], p + "/" + detail::to_string(i))) members.push_back(std::move(*member));
+          model.groups[g.key()] = std::move(members);
         }
       }
     }
     if (const json* sf = Checker::member(doc, "safety")) safety(c, *sf);
-#ifndef FRONTDOOR_LEAN
-    for (const char* key : {"safety", "groups", "rules"})
-      if (const json* part = Checker::member(doc, key)) check_text_refs(c, *part, std::string("/") + key);
-#endif
     std::set<std::string> rule_ids;
     if (const json* rs = c.array(doc, "rules", "")) {
       for (std::size_t i = 0; i < rs->size(); ++i) {
@@ -994,7 +870,7 @@ struct Loader {
         }
         if (const json* cs = c.array(r, "contacts", p)) {
           for (std::size_t j = 0; j < cs->size(); ++j)
-            if (auto spec = contact(c, (*cs)[j], p + "/contacts/" + detail::to_string(j))) rule.contacts.push_back(*spec);
+            if (auto spec = contact(c, (*cs)[j], p + "/contacts/" + detail::to_string(j))) rule.contacts.push_back(std::move(*spec));
         }
         rule.notes = c.text_list(r, "notes", p);
         rule.explain = c.text_member(r, "explain", p);
@@ -1036,11 +912,11 @@ struct Loader {
       // `fields` has already reported a missing "value"; never index a const object blindly.
       const json* v = Checker::member(node, "value");
       if (!v) return std::nullopt;
-      o.value = *v;
+      o.value = detail::scalar(*v);
       if (spec && !o.value.is_null()) check_value(c, *spec, o.value, p + "/value");
     }
     if (const json* l = Checker::member(node, "label"))
-      if (auto t = c.text(*l, p + "/label")) o.label = *t;
+      if (auto t = c.text(*l, p + "/label")) o.label = std::move(*t);
     o.hint = c.text_member(node, "hint", p);
     if (const json* a = c.array(node, "audiences", p, true)) {
       std::vector<std::string> list;
@@ -1059,7 +935,7 @@ struct Loader {
   void questions() {
     auto it = docs.find("questions.json");
     if (it == docs.end()) return;
-    const json& doc = it->second;
+    const json& doc = *it->second;
     Checker c{problems, "questions.json"};
     c.fields(doc, "", {"questions"}, {}, true);
     std::set<std::string> ids, facts;
@@ -1098,7 +974,7 @@ struct Loader {
           const std::string op = p + "/options/" + detail::to_string(j);
           if (auto o = option(c, (*os)[j], op, spec, false)) {
             if (o->value.is_primitive()) c.duplicate(values, o->value.dump(), op + "/value", "option value");
-            q.options.push_back(*o);
+            q.options.push_back(std::move(*o));
           }
         }
       }
@@ -1127,7 +1003,7 @@ struct Loader {
         c.add("data.field.unknown", p, "only number questions have \"min\" and \"max\"");
       }
       if (const json* u = Checker::member(n, "unknown_option"); u && !u->is_null())
-        if (auto o = option(c, *u, p + "/unknown_option", spec, true)) q.unknown_option = *o;
+        if (auto o = option(c, *u, p + "/unknown_option", spec, true)) q.unknown_option = std::move(*o);
       model.questions.push_back(std::move(q));
     }
   }
@@ -1136,12 +1012,12 @@ struct Loader {
     auto it = docs.find("ui.json");
     if (it == docs.end()) return;
     Checker c{problems, "ui.json"};
-    for (auto s = it->second.begin(); s != it->second.end(); ++s) {
+    for (auto s = it->second->begin(); s != it->second->end(); ++s) {
       if (s.key() == "$schema" || s.key() == "$comment") {
         if (!s.value().is_string()) c.type_error("/" + pointer_escape(s.key()), "a string", s.value());
         continue;
       }
-      if (auto t = c.text(s.value(), "/" + pointer_escape(s.key()))) model.ui[s.key()] = *t;
+      if (auto t = c.text(s.value(), "/" + pointer_escape(s.key()))) model.ui[s.key()] = std::move(*t);
     }
   }
 
@@ -1159,36 +1035,7 @@ struct Loader {
     for (const auto& f : rule_facts)
       if (!model.question_for(f) && find_fact(f))
         rc.add("data.rules.no_question", fact_first_use[f], "the rules use the fact \"" + f + "\" but no question asks for it");
-#ifndef FRONTDOOR_LEAN  // a warning for the data team only
-    Checker qc{problems, "questions.json"};
-    for (std::size_t i = 0; i < model.questions.size(); ++i) {
-      const auto& q = model.questions[i];
-      if (!q.fact.empty() && find_fact(q.fact) && !rule_facts.count(q.fact))
-        qc.add("data.questions.unused", "/questions/" + detail::to_string(i),
-               "no rule uses the fact \"" + q.fact + "\", so question \"" + q.id + "\" is never asked", true);
-    }
-#endif
   }
-
-#ifndef FRONTDOOR_LEAN
-  void flow() {
-    std::vector<bool> fired(model.rules.size(), false);
-    std::map<std::string, std::size_t> rule_index;
-    for (std::size_t i = 0; i < model.rules.size(); ++i) rule_index[model.rules[i].id] = i;
-    std::size_t no_contact = 0;
-    PathReport report = enumerate_paths(model, at, [&](const Facts& facts, const Outcome& outcome) {
-      for (const auto& id : outcome.fired) fired[rule_index[id]] = true;
-      if (outcome.contacts.empty() && no_contact++ < 5)
-        problems.push_back({"data.paths.no_contact", "rules.json", "",
-                            "the answers " + facts.to_json().dump() + " end with no contact", false});
-    });
-    problems.insert(problems.end(), report.problems.begin(), report.problems.end());
-    for (std::size_t i = 0; i < model.rules.size(); ++i)
-      if (!fired[i] && !report.fired.count(model.rules[i].id))
-        problems.push_back({"data.rules.unreachable", "rules.json", "/rules/" + detail::to_string(i),
-                            "rule \"" + model.rules[i].id + "\" fires on no path of the questions", false});
-  }
-#endif
 
   LoadResult run() {
     read_files();
@@ -1200,20 +1047,9 @@ struct Loader {
     questions();
     ui();
     cross_checks();
-#ifndef FRONTDOOR_LEAN
-    // The path walk (unreachable rules, dead ends, cycles) is a build-time check of the data
-    // team's files: the web build leaves it out, as `frontdoor bundle` ran it on its bundle.
-    if (!has_errors(problems)) {
-      model.index();
-      flow();
-    }
-#endif
     LoadResult result;
     result.problems = std::move(problems);
     if (!has_errors(result.problems)) {
-#ifndef FRONTDOOR_LEAN  // only the `bundle` op reads them back
-      model.documents = std::move(docs);
-#endif
       model.index();
       result.model = std::make_shared<const Model>(std::move(model));
     }
@@ -1224,8 +1060,8 @@ struct Loader {
 }  // namespace
 
 Condition parse_condition(const Model& model, const json& when, const std::string& pointer, Problems& problems) {
-  static const json no_files = json::object();
-  Loader loader{no_files, 0, {}, {}, {}, {}, {}};
+  static const json no_files = json(json::value_t::object);
+  Loader loader{no_files, {}, {}, {}, {}, {}, {}};
   loader.model.localities = model.localities;
   loader.model.index();
   Checker c{loader.problems, "rules.json"};
@@ -1234,8 +1070,8 @@ Condition parse_condition(const Model& model, const json& when, const std::strin
   return condition;
 }
 
-LoadResult load_model(const json& files, UtcSeconds at) {
-  Loader loader{files, at, {}, {}, {}, {}, {}};
+LoadResult read_model(const json& files) {
+  Loader loader{files, {}, {}, {}, {}, {}, {}};
   return loader.run();
 }
 

@@ -120,10 +120,25 @@ std::string Facts::audience() const {
 }
 
 Json Facts::to_json() const {
-  Json out = Json::object();
-  for (const auto& kv : values) out[kv.first] = kv.second;
+  Json out = Json(Json::value_t::object);
+  for (const auto& kv : values) out[kv.first] = detail::scalar(kv.second);
   return out;
 }
+
+namespace detail {
+
+Json scalar(const Json& value) {
+  switch (value.type()) {
+    case Json::value_t::string: return value.get_ref<const std::string&>();
+    case Json::value_t::boolean: return value.get<bool>();
+    case Json::value_t::number_integer: return value.get<std::int64_t>();
+    case Json::value_t::number_unsigned: return value.get<std::uint64_t>();
+    case Json::value_t::number_float: return value.get<double>();
+    default: return nullptr;
+  }
+}
+
+}  // namespace detail
 
 Facts parse_facts(const Json& object, Problems& problems, const std::string& base) {
   Facts facts;
@@ -157,7 +172,7 @@ Facts parse_facts(const Json& object, Problems& problems, const std::string& bas
       std::size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
       facts.values[it.key()] = b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
     } else {
-      facts.values[it.key()] = it.value();
+      facts.values[it.key()] = detail::scalar(it.value());
     }
   }
   return facts;

@@ -7,9 +7,10 @@
 #include <set>
 #include <stdexcept>
 
-#if defined(__EMSCRIPTEN__) && defined(FRONTDOOR_LEAN)
+#ifdef __EMSCRIPTEN__
 #include <emscripten/html5.h>
 #endif
+
 
 #include "frontdoor/json.hpp"
 
@@ -293,12 +294,13 @@ std::string format_london(UtcSeconds t) {
 }
 
 UtcSeconds now_utc() {
-#if defined(__EMSCRIPTEN__) && defined(FRONTDOOR_LEAN)
-  // The browser's clock: libc++'s system_clock::now() would bring std::system_error and its
-  // strerror messages into the web build (about 2 KB) for a failure that cannot happen here.
+#ifdef __EMSCRIPTEN__
+  // The browser's clock, the one import web/core/frontdoor-core-loader.js gives for time: libc's
+  // clocks are JS imports of their own under Emscripten 3.1.6, and std::chrono::system_clock
+  // would also bring std::system_error and its strerror messages (about 1.5 KB brotli).
   const double ms = emscripten_date_now();
   const auto seconds = static_cast<UtcSeconds>(ms / 1000);
-  return ms < 0 && seconds * 1000 != ms ? seconds - 1 : seconds;
+  return ms < 0 && static_cast<double>(seconds) * 1000 != ms ? seconds - 1 : seconds;
 #else
   const auto since = std::chrono::system_clock::now().time_since_epoch();
   return std::chrono::floor<std::chrono::seconds>(since).count();

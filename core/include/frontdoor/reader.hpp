@@ -1,0 +1,37 @@
+#pragma once
+/**
+ * @file
+ * The reader: builds a Model from data files that were already checked, by `frontdoor bundle`
+ * (which stamps what it checked, stamp.hpp) or by the data team's checks (checks.hpp). It checks
+ * nothing itself and trusts the shapes of docs/data-format.md; anything it did not expect (a
+ * missing member, a value of another type) throws, and read_bundle reports that as
+ * `bundle.malformed`. The browser module reads its data only through here; the CLI runs the
+ * checks first and then builds its model here too, so every route runs on a model built by this
+ * one reader.
+ *
+ * Problem ids: bundle.unstamped, bundle.format, bundle.hash (stamp.hpp), bundle.malformed.
+ */
+#include <memory>
+
+#include "frontdoor/errors.hpp"
+#include "frontdoor/json.hpp"
+#include "frontdoor/model.hpp"
+
+namespace frontdoor {
+
+/** The result of a load: a model only when there is no error. */
+struct LoadResult {
+  std::shared_ptr<const Model> model; /**< null when `problems` has an error */
+  Problems problems;                  /**< errors and warnings */
+};
+
+/**
+ * The model of checked `files` (object: file name → the file's JSON, or its text). Throws (a
+ * nlohmann or standard exception) on anything that is not the documented shape.
+ */
+std::shared_ptr<const Model> read_data(const Json& files);
+
+/** read_data of a stamped bundle: refuses an untrue stamp, and reports a throw as bundle.malformed. */
+LoadResult read_bundle(const Json& files);
+
+}  // namespace frontdoor
