@@ -335,7 +335,7 @@ export function defineElement({ css = null, first: shippedFirst = null, qr = nul
           this._showResponse({ ok: true, next_question: early.start }, { focus: false });
         }
 
-        const bundle = await bundlePromise;
+        const { bundle, text } = await bundlePromise;
         if (run !== this._run) return;
         const { files, ui, directory, questions } = bundleFiles(bundle);
         const same = early !== null && firstScreenMatches(early, bundle, ui);
@@ -370,7 +370,9 @@ export function defineElement({ css = null, first: shippedFirst = null, qr = nul
           // In the page, loading the data is one long task: let the page paint first.
           if (!core.close) await nextPaint();
           if (run !== this._run) return core;
-          const loaded = await core.load(files);
+          // A worker gets the bundle as the text it came as: a string is copied at once, where the
+          // parsed files would be cloned object by object on both sides (tens of ms at 4x).
+          const loaded = await (core.loadText && text !== null ? core.loadText(text) : core.load(files));
           if (!loaded || loaded.ok !== true) throw new Error(`the core refused the data: ${describeErrors(loaded)}`);
           if (run === this._run) {
             this._core = core;
@@ -381,12 +383,17 @@ export function defineElement({ css = null, first: shippedFirst = null, qr = nul
         ready.then(coreReady.resolve, coreReady.reject);
 
         const first = startFor(bundle, prefill);
+        // Once the core is ready: make now what the first outcome would otherwise make (date
+        // formatters, the locale check), so that answer is not the slow one. Not sooner: the first
+        // use of Intl is one long task (ICU's data) that held back the core's replies (_warmUp).
+        const warmUp = () => setTimeout(() => { if (run === this._run) this._warmUp(run); }, 0);
         const whenReady = () => ready.then(() => {
           if (run !== this._run) return;
           this._idleCheck();
           // The question shown before the core was ready, unless it has been answered meanwhile.
           const shown = this._response;
           if (shown && shown.next_question && this._prepared && this._prepared.flow === undefined && this._shownFlow === this._flow) this._prepare(shown.next_question);
+          warmUp();
         }, (error) => { if (run === this._run) this._fail(error); });
         if (same) {
           whenReady();
@@ -399,10 +406,8 @@ export function defineElement({ css = null, first: shippedFirst = null, qr = nul
           await ready;
           if (run !== this._run) return;
           await this._advance({ focus: false, run });
+          warmUp();
         }
-        // Once the first question is up: make now what the first outcome would otherwise make
-        // (date formatters, the locale check), so that answer is not the slow one.
-        setTimeout(() => { if (run === this._run) this._warmUp(run); }, 0);
       } catch (error) {
         coreReady.reject(error);
         if (run === this._run) this._fail(error);
@@ -422,7 +427,11 @@ export function defineElement({ css = null, first: shippedFirst = null, qr = nul
       if (pending) pending.then((core) => { if (core && core.close) core.close(); }, () => {});
     }
 
-    /** Each formatter in a task of its own: making one can take 10 ms, and no task should be long. */
+    /**
+     * Each formatter in a task of its own: making one can take 10 ms, and no task should be long.
+     * The first use of Intl in a page loads ICU's data (50-120 ms, one task): a core in a worker
+     * does that first (worker.js `warm`), off the page's main thread, as the data is shared.
+     */
     _warmUp(run) {
       const now = this._now();
       let locale;
@@ -444,7 +453,10 @@ export function defineElement({ css = null, first: shippedFirst = null, qr = nul
         }
         setTimeout(step, 0);
       };
-      step();
+      const core = this._core;
+      const asked = this._ui && typeof this._ui.date_locale === 'string' ? this._ui.date_locale : 'en-GB';
+      if (core && core.warm) core.warm(asked, now).then(step, step);
+      else step();
     }
 
     async _loadBundle(src) {
@@ -454,14 +466,17 @@ export function defineElement({ css = null, first: shippedFirst = null, qr = nul
         const script = (rootNode && typeof rootNode.getElementById === 'function' ? rootNode.getElementById(id) : null)
           || this.ownerDocument.getElementById(id);
         if (!script) throw new Error(`no element with id "${id}" for src="${src}"`);
-        return JSON.parse(script.textContent);
+        const text = script.textContent;
+        return { bundle: JSON.parse(text), text };
       }
       const url = new URL(src, this.ownerDocument.baseURI);
       const response = await fetch(url.href, { credentials: 'same-origin' });
       if (!response.ok) throw new Error(`${url.href} answered HTTP ${response.status}`);
-      const bundle = await response.json();
+      // The text too, for the core's worker (_start).
+      const text = await response.text();
+      const bundle = JSON.parse(text);
       this._readClock(response, url.href);
-      return bundle;
+      return { bundle, text };
     }
 
     /** Something failed: the static directory comes back, with a line saying so. */

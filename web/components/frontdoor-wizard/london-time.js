@@ -128,3 +128,21 @@ export function formatDateTime(instant, t, locale = 'en-GB') {
   const time = formatClock(instant, { midnight: t('time_midnight'), midday: t('time_midday') });
   return t('date_time', { date, time });
 }
+
+/**
+ * Makes the formatters an outcome uses, for `locale` (ui.json's date_locale) at `now`, so that
+ * the first outcome does not wait for them. The first use of Intl loads ICU's data, which a
+ * worker and its page share: the element's worker calls this (worker.js `warm`) before the page
+ * makes its own (element.js _warmUp). Never throws.
+ */
+export function warmFormatters(locale, now = Date.now()) {
+  try {
+    const supported = Intl.DateTimeFormat.supportedLocalesOf([locale]).length ? locale : 'en-GB';
+    const p = londonParts(now);
+    formatDate(isoInstant(now).slice(0, 10), supported);
+    formatLondonDay(now, supported, true);
+    if (p) dateWords(p.year, p.month, p.day, supported, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  } catch (_) {
+    // Only a head start.
+  }
+}

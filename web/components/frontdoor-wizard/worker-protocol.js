@@ -88,9 +88,11 @@ export function workerCore(url) {
     });
     const core = {
       load: (files) => send('load', [files]),
+      loadText: (text) => send('loadText', [text]),
       route: (facts, at) => send('route', [facts, at]),
       routes: (list, at) => send('routes', [list, at]),
       call: (request) => send('call', [request]),
+      warm: (locale, now) => send('warm', [locale, now]),
       close: () => stop('closed'),
     };
     // The worker gets its script (from the HTTP cache, or a 304) while the page fetches and compiles the wasm; the
