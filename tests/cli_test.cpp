@@ -551,9 +551,10 @@ TEST_CASE("frontdoor ask words its errors and opening lines from ui.json as the 
     // Walks that between them ask every choice and yes/no question, for three audiences.
     const json targets = json::array({kWalkTarget,
                                       {{"audience", "young_person"}, {"immediate_danger", false},
-                                       {"concern", "education_employment"}, {"child_age", 17}, {"has_ehcp", false}},
+                                       {"concern_group", "other_help"}, {"concern", "education_employment"},
+                                       {"child_age", 17}, {"has_ehcp", false}},
                                       {{"audience", "professional"}, {"immediate_danger", false},
-                                       {"concern", "family_support"}, {"consent", "yes"}}});
+                                       {"concern_group", "other_help"}, {"concern", "family_support"}, {"consent", "yes"}}});
     std::set<std::string> asked;
     std::size_t named = 0;
     for (const auto& target : targets) {

@@ -365,6 +365,19 @@ export async function nextScreen(page, prevText, timeout = 10000) {
 }
 
 /**
+ * A flow-only fact a case does not give (concern_group, which picks the short list of the
+ * concern question): the first group of the option the case chooses on the question grouped by
+ * it. {found: false} when the case gives no such answer.
+ */
+export function flowFact(fact, facts) {
+  for (const grouped of questions().filter((x) => x.grouped_by === fact && x.fact in facts)) {
+    const o = (grouped.options ?? []).find((x) => sameValue(x.value, facts[grouped.fact]));
+    if (o?.groups?.length) return { found: true, value: o.groups[0] };
+  }
+  return { found: false, value: undefined };
+}
+
+/**
  * Walks the wizard from its first screen to the outcome, answering from `facts` by keyboard.
  * `onScreen(screen, question)` is awaited on every screen (for axe, focus checks, screenshots).
  * Returns {screens: [{kind, text, fact}], outcome: screen}.
@@ -378,12 +391,13 @@ export async function walk(page, facts, { onScreen, audience = facts.audience, m
     screens.push({ ...screen, fact: q?.fact ?? null, type: q?.type ?? null });
     if (onScreen) await onScreen(screen, q);
     if (screen.kind === 'outcome') return { screens, outcome: screen };
-    if (!(q.fact in facts)) {
+    const given = q.fact in facts ? { found: true, value: facts[q.fact] } : flowFact(q.fact, facts);
+    if (!given.found) {
       const e = new Error(`the wizard asked "${screen.text}" (fact ${q.fact}) but the case gives only ${Object.keys(facts).join(', ')}`);
       e.unansweredFact = q.fact;
       throw e;
     }
-    await answerByKeyboard(page, q, facts[q.fact], audience);
+    await answerByKeyboard(page, q, given.value, audience);
     screen = await nextScreen(page, screen.text);
   }
   throw new Error(`no outcome after ${maxSteps} screens: ${screens.map((s) => s.text).join(' | ')}`);

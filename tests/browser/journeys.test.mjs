@@ -123,8 +123,8 @@ for (const name of ['320×640', '390×844', '200% zoom']) {
   test(`at ${name} Exit this page stays on screen over a long question and an outcome, covering no text and no focused control`, { timeout: 120000 }, async () => {
     const s = await openWizard(browser, server, PAGES.council, { at: OOH_EVENING, ...VIEWS[name] });
     try {
-      // The concern question: the longest list of options.
-      await walk(s.page, { audience: 'parent', immediate_danger: false, concern: '__stop__' }).catch((e) => {
+      // The concern question's list of other help: the longest list of options.
+      await walk(s.page, { audience: 'parent', immediate_danger: false, concern_group: 'other_help', concern: '__stop__' }).catch((e) => {
         if (e.unansweredFact || /no radio/.test(e.message)) return; throw e;
       });
       const screen = await currentScreen(s.page);
@@ -133,7 +133,7 @@ for (const name of ['320×640', '390×844', '200% zoom']) {
       await checkExitReach(s.page, `${name}, the concern question`);
       await s.page.evaluate(() => window.scrollTo(0, 0));
       await s.page.locator('#fd-question').focus();
-      const { outcome } = await walk(s.page, { audience: 'parent', immediate_danger: false, concern: 'harm' });
+      const { outcome } = await walk(s.page, { audience: 'parent', immediate_danger: false, concern: 'family_support' });
       assert.equal(outcome.kind, 'outcome');
       await checkExitReach(s.page, `${name}, the outcome`);
       assert.deepEqual(s.log.consoleErrors, []);
@@ -209,6 +209,8 @@ test('heading-level="2": the question and outcome headings are h2 and the others
     assert.deepEqual(await s.page.evaluate(headings), ['h2#fd-question']);
     await answer(s.page, wording(readJson('questions.json').questions.find((q) => q.fact === 'audience').options.find((o) => o.value === 'professional').label));
     await answer(s.page, 'No');
+    const group = readJson('questions.json').questions.find((q) => q.fact === 'concern_group');
+    await answer(s.page, wording(group.options.find((o) => o.value === 'harm_or_risk').label, 'professional'));
     const concern = readJson('questions.json').questions.find((q) => q.fact === 'concern');
     await answer(s.page, wording(concern.options.find((o) => o.value === 'harm').label, 'professional'));
     await s.page.locator('frontdoor-wizard h2#fd-outcome').waitFor();

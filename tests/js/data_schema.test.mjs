@@ -172,6 +172,8 @@ test('rules end with a catch-all and every fact they use has a question', () => 
         if ('min' in t && 'max' in t) assert.ok(t.min <= t.max, `rule ${rule.id}: ${fact} min > max`);
       }
     }
+  // A question's grouped_by fact (concern_group) picks its short list: asked for the flow, not the rules.
+  for (const q of questions.questions) if (q.grouped_by) used.add(q.grouped_by);
   for (const q of questions.questions) assert.ok(used.has(q.fact), `question ${q.id}: fact "${q.fact}" is not used by any rule`);
 });
 
@@ -190,6 +192,20 @@ test('questions are well formed', () => {
   const concern = questions.questions.find((q) => q.fact === 'concern');
   for (const a of AUDIENCES)
     assert.ok(concern.options.filter((o) => !o.audiences || o.audiences.includes(a)).length >= 5, `too few concerns for ${a}`);
+  // The concern in two steps: each group's short list has answers for every audience, the risk
+  // group (the group question's first option, also shown to "not sure") holds every risk concern.
+  const group = questions.questions.find((q) => q.fact === concern.grouped_by);
+  assert.ok(group && questions.questions.indexOf(group) < questions.questions.indexOf(concern), 'the group question comes before the concern');
+  const groups = group.options.map((o) => o.value);
+  for (const o of concern.options) for (const g of o.groups ?? []) assert.ok(groups.includes(g), `concern ${o.value}: unknown group ${g}`);
+  for (const a of AUDIENCES)
+    for (const g of groups) {
+      const shown = concern.options.filter((o) => (!o.audiences || o.audiences.includes(a)) && (!o.groups || o.groups.includes(g)));
+      assert.ok(shown.length >= 5 && shown.length <= 16, `${a}, ${g}: ${shown.length} concerns`);
+    }
+  const riskList = concern.options.filter((o) => !o.groups || o.groups.includes(groups[0])).map((o) => o.value);
+  for (const v of rules.safety.risk) assert.ok(riskList.includes(v), `the risk concern ${v} is in the list "${groups[0]}"`);
+  assert.ok(riskList.length <= 8, `the risk list is short (${riskList.length})`);
 });
 
 test('every phone is a UK number or a listed short code, and no superseded number appears anywhere', () => {

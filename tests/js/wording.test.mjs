@@ -62,6 +62,8 @@ const factsOf = (when, out = new Set()) => {
 };
 const youngFacts = new Set(['audience', 'immediate_danger', 'concern']);
 for (const r of youngRules) for (const f of factsOf(r.when)) youngFacts.add(f);
+// A question's grouped_by fact (concern_group: harmed or at risk?) is asked before it, for the flow.
+for (const q of questions) if (q.grouped_by && youngFacts.has(q.fact)) youngFacts.add(q.grouped_by);
 
 /** Every contact entry of the young person's rules, with `otherwise`. */
 function* youngContacts() {

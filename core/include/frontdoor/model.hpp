@@ -161,6 +161,11 @@ struct Option {
   Text label;
   std::optional<Text> hint;
   std::optional<std::vector<std::string>> audiences; /**< nullopt: every audience */
+  /**
+   * `groups`: the answers of the question's `grouped_by` fact under which this option is shown
+   * (e.g. "harm_or_risk"); empty: shown under every answer.
+   */
+  std::vector<std::string> groups;
 };
 
 /** One question of questions.json. */
@@ -173,6 +178,13 @@ struct Question {
   std::vector<Option> options;
   std::optional<long long> min, max;
   std::optional<Option> unknown_option; /**< value null */
+  /**
+   * `grouped_by`: a fact (asked by a question of its own, before this one; rules need not use it)
+   * whose answer picks which options are shown: those whose `groups` hold the answer. When the
+   * answer is null or not given, the group of that question's first option is shown (the risk
+   * group). Empty: every option is shown.
+   */
+  std::string grouped_by;
 };
 
 /** A number no longer in use (must never appear as a service phone). */

@@ -40,7 +40,11 @@ struct Outcome {
   const Level* level = nullptr;             /**< nullptr while no rule with a level fired */
   std::vector<ContactResult> contacts;
   std::vector<std::string> missing;         /**< ordered by questions.json */
-  const Question* next_question = nullptr;  /**< the question for missing[0] (if it has one) */
+  /**
+   * The question for missing[0] (if it has one); when that question is `grouped_by` a fact not
+   * given yet, the question of that fact instead (asked first; it is never in `missing`).
+   */
+  const Question* next_question = nullptr;
   std::vector<std::string> notes;
   std::vector<ExplainEntry> explain;
   std::vector<std::string> fired;           /**< ids of the rules that fired, in order */
@@ -72,11 +76,21 @@ Outcome evaluate(const Model& model, const Facts& facts, UtcSeconds at, const Op
 const Question* next_question(const Model& model, const std::vector<std::string>& missing);
 
 /**
- * The question as shown to `audience`: wording resolved, options filtered by their
- * `audiences`, area questions listing the directory's towns, the unknown option last
+ * The group of `question`'s options shown for `facts`: "" when the question is not grouped;
+ * else the answer to its `grouped_by` fact, or, when that is null or not given, the value of the
+ * first option of that fact's question (the risk group: "not sure" never gets the long list).
+ */
+std::string shown_group(const Model& model, const Question& question, const Facts& facts);
+
+/** The options of `question` shown for `facts`: by the audience's `audiences` and by shown_group. */
+std::vector<const Option*> shown_options(const Model& model, const Question& question, const Facts& facts);
+
+/**
+ * The question as shown for `facts`: wording resolved for the audience, the options of
+ * shown_options, area questions listing the directory's towns, the unknown option last
  * (value null). Shape: docs/api.md → next_question.
  */
-Json question_json(const Model& model, const Question& question, const std::string& audience);
+Json question_json(const Model& model, const Question& question, const Facts& facts);
 
 /**
  * One contact as in docs/api.md (`contacts[]`), wording resolved for `audience`; `role` as in

@@ -20,7 +20,7 @@
 namespace frontdoor {
 
 /** The data format the reader of this build understands; a stamp must name it. */
-constexpr int kBundleFormat = 1;
+constexpr int kBundleFormat = 2;
 
 /** The canonical hash of `files` (its `stamp` member left out), as 16 lowercase hex digits. */
 std::string bundle_hash(const Json& files);

@@ -25,19 +25,13 @@ struct Walker {
 
   std::vector<Json> answers(const Question& q, const Facts& facts) const {
     std::vector<Json> out;
-    const std::string audience = facts.audience();
     if (q.type == "number") {
       long long lo = q.min.value_or(0), hi = q.max.value_or(lo);
       for (long long n = lo; n <= hi; ++n) out.emplace_back(n);
     } else if (q.type == "area") {
       for (const auto& t : model.towns()) out.emplace_back(t);
     }
-    for (const auto& o : q.options) {
-      if (o.audiences && audience != "default" &&
-          std::find(o.audiences->begin(), o.audiences->end(), audience) == o.audiences->end())
-        continue;
-      out.push_back(o.value);
-    }
+    for (const Option* o : shown_options(model, q, facts)) out.push_back(o->value);
     if (q.unknown_option || q.type == "area") out.emplace_back(nullptr);
     return out;
   }

@@ -27,6 +27,8 @@ const std::vector<FactSpec>& fact_vocabulary() {
       {"area", T::area, "", 0, 0},
       {"consent", T::choice, "yes no not_asked", 0, 0},
       {"has_ehcp", T::boolean, "", 0, 0},
+      // Flow only: which short list of `concern` options is shown (rules need not use it).
+      {"concern_group", T::choice, "harm_or_risk other_help", 0, 0},
   };
   static const std::vector<FactSpec> list = [] {
     std::vector<FactSpec> out;

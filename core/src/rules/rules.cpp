@@ -418,6 +418,9 @@ struct Evaluator {
     });
     out.missing = std::move(ordered);
     out.next_question = next_question(model, out.missing);
+    // A grouped question (concern) comes after the question that picks its short list.
+    if (out.next_question && !out.next_question->grouped_by.empty() && !facts.given(out.next_question->grouped_by))
+      if (const Question* group = model.question_for(out.next_question->grouped_by)) out.next_question = group;
   }
 };
 
@@ -485,7 +488,33 @@ const Question* next_question(const Model& model, const std::vector<std::string>
   return best;
 }
 
-Json question_json(const Model& model, const Question& q, const std::string& audience) {
+std::string shown_group(const Model& model, const Question& q, const Facts& facts) {
+  if (q.grouped_by.empty()) return "";
+  auto it = facts.values.find(q.grouped_by);
+  if (it != facts.values.end() && it->second.is_string()) return it->second.get<std::string>();
+  const Question* group = model.question_for(q.grouped_by);
+  if (group && !group->options.empty() && group->options.front().value.is_string())
+    return group->options.front().value.get<std::string>();
+  return "";
+}
+
+std::vector<const Option*> shown_options(const Model& model, const Question& q, const Facts& facts) {
+  const std::string audience = facts.audience();
+  const std::string group = shown_group(model, q, facts);
+  std::vector<const Option*> out;
+  for (const auto& o : q.options) {
+    if (o.audiences && audience != "default" &&
+        std::find(o.audiences->begin(), o.audiences->end(), audience) == o.audiences->end())
+      continue;
+    if (!group.empty() && !o.groups.empty() && std::find(o.groups.begin(), o.groups.end(), group) == o.groups.end())
+      continue;
+    out.push_back(&o);
+  }
+  return out;
+}
+
+Json question_json(const Model& model, const Question& q, const Facts& facts) {
+  const std::string audience = facts.audience();
   Json options = Json(Json::value_t::array);
   auto option_json = [&](const Option& o) {
     Json out = Json(Json::value_t::object);
@@ -503,12 +532,7 @@ Json question_json(const Model& model, const Question& q, const std::string& aud
       options.push_back(std::move(out));
     }
   }
-  for (const auto& o : q.options) {
-    if (o.audiences && audience != "default" &&
-        std::find(o.audiences->begin(), o.audiences->end(), audience) == o.audiences->end())
-      continue;
-    options.push_back(option_json(o));
-  }
+  for (const Option* o : shown_options(model, q, facts)) options.push_back(option_json(*o));
   if (q.unknown_option) options.push_back(option_json(*q.unknown_option));
   Json out = Json(Json::value_t::object);
   put(out, "id", q.id);
@@ -585,7 +609,7 @@ Json outcome_json(const Model& model, const Outcome& o, const Facts& facts, UtcS
   put(out, "contacts", std::move(contacts));
   put(out, "missing", string_list(o.missing));
   if (o.next_question)
-    put(out, "next_question", question_json(model, *o.next_question, audience));
+    put(out, "next_question", question_json(model, *o.next_question, facts));
   else
     put_null(out, "next_question");
   put(out, "notes", string_list(o.notes));

@@ -162,6 +162,9 @@ void check_data(const Json& files, UtcSeconds at, LoadResult& result) {
         check_text_refs(model, *part, std::string("/") + key, problems);
   std::set<std::string> rule_facts;
   for (const auto& r : model.rules) condition_facts(r.when, rule_facts);
+  // A fact that picks a question's short list (grouped_by) is asked for the flow, not the rules.
+  for (const auto& q : model.questions)
+    if (!q.grouped_by.empty()) rule_facts.insert(q.grouped_by);
   for (std::size_t i = 0; i < model.questions.size(); ++i) {
     const auto& q = model.questions[i];
     if (!q.fact.empty() && find_fact(q.fact) && !rule_facts.count(q.fact))

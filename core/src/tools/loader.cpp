@@ -901,10 +901,12 @@ struct Loader {
 
   // ---- questions.json ----
 
-  std::optional<Option> option(Checker& c, const json& node, const std::string& p, const FactSpec* spec, bool unknown) {
+  /** `group`: the spec of the question's `grouped_by` fact (nullptr: the option has no `groups`). */
+  std::optional<Option> option(Checker& c, const json& node, const std::string& p, const FactSpec* spec, bool unknown,
+                               const FactSpec* group = nullptr) {
     if (unknown) {
       if (!c.fields(node, p, {"label"}, {"hint"})) return std::nullopt;
-    } else if (!c.fields(node, p, {"value", "label"}, {"hint", "audiences"})) {
+    } else if (!c.fields(node, p, {"value", "label"}, {"hint", "audiences", "groups"})) {
       return std::nullopt;
     }
     Option o;
@@ -929,6 +931,18 @@ struct Loader {
       }
       o.audiences = list;
     }
+    // groups: answers of the question's grouped_by fact (questions.json, grouped questions).
+    if (const json* g = c.array(node, "groups", p)) {
+      if (!group) c.add("data.questions.group", p + "/groups", "only an option of a question with \"grouped_by\" has groups");
+      for (std::size_t i = 0; i < g->size() && group; ++i) {
+        const json& v = (*g)[i];
+        if (v.is_string() && std::find(group->values.begin(), group->values.end(), v.get<std::string>()) != group->values.end())
+          o.groups.push_back(v.get<std::string>());
+        else
+          c.add("data.questions.group", p + "/groups/" + detail::to_string(i),
+                value_text(v) + " is not a value of the fact \"" + group->name + "\"");
+      }
+    }
     return o;
   }
 
@@ -944,7 +958,7 @@ struct Loader {
     for (std::size_t i = 0; i < qs->size(); ++i) {
       const std::string p = "/questions/" + detail::to_string(i);
       const json& n = (*qs)[i];
-      if (!c.fields(n, p, {"id", "fact", "type", "text"}, {"hint", "options", "min", "max", "unknown_option"})) continue;
+      if (!c.fields(n, p, {"id", "fact", "type", "text"}, {"hint", "options", "min", "max", "unknown_option", "grouped_by"})) continue;
       Question q;
       q.id = c.id(n, "id", p);
       c.duplicate(ids, q.id, p + "/id", "question");
@@ -967,12 +981,22 @@ struct Loader {
       if (const json* t = Checker::member(n, "text"))
         if (auto text = c.text(*t, p + "/text")) q.text = *text;
       q.hint = c.text_member(n, "hint", p);
+      // grouped_by: a choice fact, asked first, whose answer picks the options shown.
+      const FactSpec* group = nullptr;
+      if (Checker::member(n, "grouped_by")) {
+        q.grouped_by = c.str(n, "grouped_by", p);
+        group = find_fact(q.grouped_by);
+        if (!q.grouped_by.empty() && (!group || group->type != FactSpec::Type::choice || q.grouped_by == q.fact)) {
+          c.add("data.questions.group", p + "/grouped_by", "\"" + q.grouped_by + "\" is not another choice fact");
+          group = nullptr;
+        }
+      }
       if (const json* os = c.array(n, "options", p)) {
         if (q.type == "number") c.add("data.field.unknown", p + "/options", "a number question has no options");
         std::set<std::string> values;
         for (std::size_t j = 0; j < os->size(); ++j) {
           const std::string op = p + "/options/" + detail::to_string(j);
-          if (auto o = option(c, (*os)[j], op, spec, false)) {
+          if (auto o = option(c, (*os)[j], op, spec, false, group)) {
             if (o->value.is_primitive()) c.duplicate(values, o->value.dump(), op + "/value", "option value");
             q.options.push_back(std::move(*o));
           }
@@ -1035,6 +1059,11 @@ struct Loader {
     for (const auto& f : rule_facts)
       if (!model.question_for(f) && find_fact(f))
         rc.add("data.rules.no_question", fact_first_use[f], "the rules use the fact \"" + f + "\" but no question asks for it");
+    Checker qc{problems, "questions.json"};
+    for (std::size_t i = 0; i < model.questions.size(); ++i)
+      if (!model.questions[i].grouped_by.empty() && model.question_index(model.questions[i].grouped_by) >= i)
+        qc.add("data.questions.group", "/questions/" + detail::to_string(i) + "/grouped_by",
+               "no question before this one asks for \"" + model.questions[i].grouped_by + "\"");
   }
 
   LoadResult run() {

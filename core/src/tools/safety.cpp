@@ -197,12 +197,31 @@ SafetyReport check_safety(const Model& model, const std::vector<UtcSeconds>& ins
     return std::move(c.report);
   }
   c.line = &g->second;
+  // Someone not sure (or at risk) never goes through the long list: the group shown for a null
+  // answer to the concern's group question holds every concern that may carry risk.
+  if (const Question* concern = model.question_for("concern"); concern && !concern->grouped_by.empty()) {
+    Facts not_sure;
+    not_sure.values[concern->grouped_by] = nullptr;
+    const std::string first = shown_group(model, *concern, not_sure);
+    for (std::size_t i = 0; i < concern->options.size(); ++i) {
+      const Option& o = concern->options[i];
+      const bool risk = o.value.is_string() && std::find(model.safety.risk.begin(), model.safety.risk.end(),
+                                                         o.value.get<std::string>()) != model.safety.risk.end();
+      if (risk && !o.groups.empty() && std::find(o.groups.begin(), o.groups.end(), first) == o.groups.end())
+        c.report.problems.push_back({"data.safety.risk_group", "questions.json",
+                                     "/questions/" + detail::to_string(model.question_index("concern")) + "/options/" +
+                                         detail::to_string(i) + "/groups",
+                                     "the concern " + o.value.dump() + " may carry risk (rules.json safety.risk) but is not in the group \"" +
+                                         first + "\" shown first and to someone not sure",
+                                     false});
+    }
+  }
   if (auto n = model.ui.find("danger_number"); n != model.ui.end()) c.danger_number = n->second.fallback;
   // The answers a path asks for do not depend on the time (conditions test facts only).
   std::vector<Facts> paths;
   PathReport walk = enumerate_paths(model, instants.front(), [&](const Facts& f, const Outcome&) { paths.push_back(f); });
   c.report.paths = paths.size();
-  c.report.problems = walk.problems;
+  c.report.problems.insert(c.report.problems.end(), walk.problems.begin(), walk.problems.end());
   const auto called = c.names();
   std::set<std::string> seen;
   for (const UtcSeconds t : instants) {

@@ -248,6 +248,7 @@ Option option(const json& n) {
   o.label = text(n.at("label"));
   o.hint = opt_text(n, "hint");
   if (opt(n, "audiences")) o.audiences = strings(n, "audiences");
+  o.groups = strings(n, "groups");
   return o;
 }
 
@@ -259,6 +260,7 @@ void questions(const json& doc, Model& m) {
     q.type = n.at("type").get<std::string>();
     q.text = text(n.at("text"));
     q.hint = opt_text(n, "hint");
+    q.grouped_by = str(n, "grouped_by");
     if (const json* os = opt(n, "options"))
       for (const auto& o : *os) q.options.push_back(option(o));
     q.min = opt_int(n, "min");
