@@ -11,8 +11,12 @@
 #include "frontdoor/calendar.hpp"
 #include "frontdoor/errors.hpp"
 #include "frontdoor/json.hpp"
+#include "frontdoor/reader.hpp"
 
 namespace frontdoor {
+
+/** `key` as one token of a JSON pointer (RFC 6901: `~` is written `~0`, `/` is written `~1`). */
+inline std::string pointer_token(const std::string& key) { return (Json::json_pointer() / key).to_string().substr(1); }
 
 /** One problem: `{"id", "where", "file", "pointer", "message", "warning", "line"}`. */
 Json problem_json(const Problem& problem);
@@ -31,5 +35,19 @@ Json failure(const std::string& id, const std::string& where, const std::string&
  * time.invalid to `problems`.
  */
 std::optional<UtcSeconds> request_at(const Json& request, Problems& problems);
+
+/**
+ * The `at` and `files` of a load, lint or stamp request. When either is missing or malformed,
+ * `files` is null and `refusal` is the answer (time.invalid, request.field).
+ */
+struct FilesRequest {
+  UtcSeconds at = 0;
+  const Json* files = nullptr; /**< into the request */
+  Json refusal;
+};
+FilesRequest files_request(const Json& request);
+
+/** The answer to a load: `{"ok": true, "checked", "warnings"}`, or the refusal of its problems. */
+Json load_answer(const LoadResult& result);
 
 }  // namespace frontdoor

@@ -1,4 +1,5 @@
 #include "frontdoor/calendar_json.hpp"
+#include "frontdoor/wire.hpp"
 #include "small_sort.hpp"
 #include "decimal.hpp"
 
@@ -19,16 +20,6 @@ using json = Json;
 const char* const kDays[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
 // RFC 6901: "~" and "/" inside a member name are escaped.
-std::string pointer_token(const std::string& key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
-}
-
 // A short rendering of a JSON value for messages.
 std::string shown(const json& value) {
   std::string text = value.dump();

@@ -15,19 +15,6 @@ namespace frontdoor {
 
 namespace {
 
-std::string escape_token(const std::string& key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
-  return out;
-}
-
 /** The parsed documents of `files` (texts are parsed; a text that is not JSON is left out). */
 std::map<std::string, Json> documents(const Json& files) {
   std::map<std::string, Json> docs;
@@ -57,7 +44,7 @@ void freshness(const Json& node, const std::string& pointer, const std::string& 
   if (!limit.ok()) limit = make_date(today.year() - 1, static_cast<int>(today.month()), 28);
   for (auto it = node.begin(); it != node.end(); ++it) {
     const std::string& key = it.key();
-    const std::string p = pointer + "/" + escape_token(key);
+    const std::string p = pointer + "/" + pointer_token(key);
     const bool date_key = key == "checked" || (key.size() > 8 && key.compare(key.size() - 8, 8, "_checked") == 0);
     if (!date_key || !it.value().is_string()) {
       freshness(it.value(), p, file, at, out);
@@ -88,7 +75,7 @@ void check_text_refs(const Model& model, const Json& node, const std::string& po
     const std::string self = service != node.end() && service->is_string() ? service->get<std::string>() : owner;
     for (auto it = node.begin(); it != node.end(); ++it)
       if (it.key() != "$comment" && it.key() != "when")
-        check_text_refs(model, it.value(), pointer + "/" + escape_token(it.key()), out, it.key() == "why" ? self : owner);
+        check_text_refs(model, it.value(), pointer + "/" + pointer_token(it.key()), out, it.key() == "why" ? self : owner);
     return;
   }
   if (node.is_array()) {
@@ -207,22 +194,10 @@ std::optional<std::string> request_audience(const Json& request, Problems& probl
 }
 
 Json do_lint(const Json& request) {
-  Problems problems;
-  auto at = request_at(request, problems);
-  if (!at) return failure(problems);
-  auto files = request.find("files");
-  if (files == request.end() || !files->is_object())
-    return failure("request.field", "files", "the request needs \"files\": an object of file name → text or JSON");
-  LoadResult result = load_model(*files, *at);
-  Json out;
-  if (!result.model) {
-    out = failure(result.problems);
-  } else {
-    out = Json::object();
-    out["ok"] = true;
-    out["checked"] = format_date(result.model->checked);
-    out["warnings"] = problems_json(result.problems, true);
-  }
+  FilesRequest r = files_request(request);
+  if (!r.files) return r.refusal;
+  LoadResult result = load_model(*r.files, r.at);
+  Json out = load_answer(result);
   Json all = Json::array();
   for (const auto& p : result.problems) all.push_back(problem_json(p));
   out["problems"] = all;
@@ -298,17 +273,13 @@ Json do_bundle(const Model& model) {
 // The browser's build changes the bundle (web/build.mjs, forBrowser), then has it stamped again:
 // only after every check passes on what it will ship.
 Json do_stamp(const Json& request) {
-  Problems problems;
-  auto at = request_at(request, problems);
-  if (!at) return failure(problems);
-  auto files = request.find("files");
-  if (files == request.end() || !files->is_object())
-    return failure("request.field", "files", "the request needs \"files\": an object of file name → JSON");
-  LoadResult result = load_model(*files, *at);
+  FilesRequest r = files_request(request);
+  if (!r.files) return r.refusal;
+  LoadResult result = load_model(*r.files, r.at);
   if (!result.model) return failure(result.problems);
   Json out = Json::object();
   out["ok"] = true;
-  out["files"] = stamp_bundle(*files);
+  out["files"] = stamp_bundle(*r.files);
   out["warnings"] = problems_json(result.problems, true);
   return out;
 }

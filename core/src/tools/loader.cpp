@@ -1,4 +1,5 @@
 #include "frontdoor/loader.hpp"
+#include "frontdoor/wire.hpp"
 
 #include <algorithm>
 #include <set>
@@ -51,19 +52,6 @@ json parse_json_text(const std::string& text, const std::string& file, Problems&
 }
 
 namespace {
-
-std::string pointer_escape(const std::string& key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
-  return out;
-}
 
 bool valid_id(const std::string& id) {
   if (id.empty()) return false;
@@ -133,12 +121,12 @@ struct Checker {
     for (auto it = node.begin(); it != node.end(); ++it) {
       const std::string& k = it.key();
       if ((k == "$comment" || (root && k == "$schema")) && !it.value().is_string())
-        type_error(pointer + "/" + pointer_escape(k), "a string", it.value());
+        type_error(pointer + "/" + pointer_token(k), "a string", it.value());
       if (k == "$comment" || (root && k == "$schema")) continue;
       bool known = false;
       for (const char* r : required) known = known || k == r;
       for (const char* o : optional) known = known || k == o;
-      if (!known) add("data.field.unknown", pointer + "/" + pointer_escape(k), "unknown member \"" + k + "\"");
+      if (!known) add("data.field.unknown", pointer + "/" + pointer_token(k), "unknown member \"" + k + "\"");
     }
     return true;
   }
@@ -216,7 +204,7 @@ struct Checker {
       ok = false;
     }
     for (auto it = v.begin(); it != v.end(); ++it) {
-      const std::string p = pointer + "/" + pointer_escape(it.key());
+      const std::string p = pointer + "/" + pointer_token(it.key());
       if (!it.value().is_string() || it.value().get_ref<const std::string&>().empty()) {
         add("data.wording", p, "wording must be a non-empty string, found " + type_name(it.value()));
         ok = false;
@@ -572,7 +560,7 @@ struct Loader {
     for (auto it = node.begin(); it != node.end(); ++it) {
       const std::string& key = it.key();
       const json& v = it.value();
-      const std::string p = pointer + "/" + pointer_escape(key);
+      const std::string p = pointer + "/" + pointer_token(key);
       if (key == "$comment") {
         if (!v.is_string()) c.type_error(p, "a string", v);
         continue;
@@ -614,7 +602,7 @@ struct Loader {
         bool bad = false;
         for (auto m = v.begin(); m != v.end(); ++m)
           if (m.key() != "in" && m.key() != "not_in" && m.key() != "min" && m.key() != "max" && m.key() != "known") {
-            c.add("data.rules.condition", p + "/" + pointer_escape(m.key()), "unknown test \"" + m.key() + "\"");
+            c.add("data.rules.condition", p + "/" + pointer_token(m.key()), "unknown test \"" + m.key() + "\"");
             bad = true;
           }
         if (bad) continue;
@@ -703,7 +691,7 @@ struct Loader {
         c.add("data.field.type", p + "/by_locality", "by_locality must be an object of locality id → service id");
       } else {
         for (auto it = m.begin(); it != m.end(); ++it) {
-          const std::string mp = p + "/by_locality/" + pointer_escape(it.key());
+          const std::string mp = p + "/by_locality/" + pointer_token(it.key());
           bool known = false;
           for (const auto& l : model.localities) known = known || l.id == it.key();
           if (!known) c.add("data.ref.locality", mp, "unknown locality \"" + it.key() + "\"");
@@ -789,7 +777,7 @@ struct Loader {
         return;
       }
       for (auto a = by->begin(); a != by->end(); ++a) {
-        const std::string ap = p + "/by_audience/" + pointer_escape(a.key());
+        const std::string ap = p + "/by_audience/" + pointer_token(a.key());
         if (std::find(audiences().begin(), audiences().end(), a.key()) == audiences().end()) {
           c.add("data.ref.audience", ap, "unknown audience \"" + a.key() + "\"");
           continue;
@@ -837,7 +825,7 @@ struct Loader {
         c.type_error("/groups", "an object", *gs);
       } else {
         for (auto g = gs->begin(); g != gs->end(); ++g) {
-          const std::string p = "/groups/" + pointer_escape(g.key());
+          const std::string p = "/groups/" + pointer_token(g.key());
           if (!valid_id(g.key())) c.add("data.id.invalid", p, "group id \"" + g.key() + "\" must use only lowercase a-z, 0-9 and -");
           if (!g.value().is_array() || g.value().empty()) {
             c.add("data.field.type", p, "a group must be a non-empty array of {\"service\", \"why\"}");
@@ -1038,10 +1026,10 @@ struct Loader {
     Checker c{problems, "ui.json"};
     for (auto s = it->second->begin(); s != it->second->end(); ++s) {
       if (s.key() == "$schema" || s.key() == "$comment") {
-        if (!s.value().is_string()) c.type_error("/" + pointer_escape(s.key()), "a string", s.value());
+        if (!s.value().is_string()) c.type_error("/" + pointer_token(s.key()), "a string", s.value());
         continue;
       }
-      if (auto t = c.text(s.value(), "/" + pointer_escape(s.key()))) model.ui[s.key()] = std::move(*t);
+      if (auto t = c.text(s.value(), "/" + pointer_token(s.key()))) model.ui[s.key()] = std::move(*t);
     }
   }
 

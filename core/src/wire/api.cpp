@@ -32,22 +32,13 @@ const Model* Session::model() const { return model_.get(); }
 namespace {
 
 Json do_load(const Json& request, std::shared_ptr<const Model>& model, const SessionOps* ops) {
-  Problems problems;
-  auto at = request_at(request, problems);
-  if (!at) return failure(problems);
-  auto files = request.find("files");
-  if (files == request.end() || !files->is_object())
-    return failure("request.field", "files", "the request needs \"files\": an object of file name → text or JSON");
+  FilesRequest r = files_request(request);
+  if (!r.files) return r.refusal;
   // The browser module's session (no ops) reads only bundles `frontdoor bundle` checked and
   // stamped; the CLI's checks the files itself.
-  LoadResult result = ops ? ops->load(*files, *at) : read_bundle(*files);
-  if (!result.model) return failure(result.problems);
-  Json out = Json(Json::value_t::object);
-  out["ok"] = true;
-  out["checked"] = format_date(result.model->checked);
-  out["warnings"] = problems_json(result.problems, true);
-  model = result.model;
-  return out;
+  LoadResult result = ops ? ops->load(*r.files, r.at) : read_bundle(*r.files);
+  if (result.model) model = result.model;
+  return load_answer(result);
 }
 
 Json do_route(const Json& request, const Model& model) {

@@ -59,4 +59,27 @@ std::optional<UtcSeconds> request_at(const Json& request, Problems& problems) {
   return t;
 }
 
+FilesRequest files_request(const Json& request) {
+  FilesRequest out;
+  Problems problems;
+  auto at = request_at(request, problems);
+  auto files = request.find("files");
+  if (!at)
+    out.refusal = failure(problems);
+  else if (files == request.end() || !files->is_object())
+    out.refusal = failure("request.field", "files", "the request needs \"files\": an object of file name → text or JSON");
+  else
+    out = {*at, &*files, Json()};
+  return out;
+}
+
+Json load_answer(const LoadResult& result) {
+  if (!result.model) return failure(result.problems);
+  Json out = Json(Json::value_t::object);
+  out["ok"] = true;
+  out["checked"] = format_date(result.model->checked);
+  out["warnings"] = problems_json(result.problems, true);
+  return out;
+}
+
 }  // namespace frontdoor
