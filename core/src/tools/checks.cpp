@@ -170,7 +170,12 @@ void check_data(const Json& files, UtcSeconds at, LoadResult& result) {
   result.model = std::move(with_documents);
 }
 
-LoadResult load_model(const Json& files, UtcSeconds at) {
+LoadResult load_model(const Json& given, UtcSeconds at) {
+  // Each file given as text is parsed once, here, for the checks, the reader and check_data
+  // alike; a text that is not JSON stays text, for read_model to say where it breaks.
+  Json files = given;
+  if (files.is_object())
+    for (auto& doc : documents(given)) files[doc.first] = std::move(doc.second);
   LoadResult result = read_model(files);
   // Checked: the model kept is the reader's, the one the browser module builds.
   if (!has_errors(result.problems)) result.model = read_data(files);
