@@ -21,8 +21,8 @@ TEST_CASE("valid facts are kept as given") {
                         problems);
   CHECK(problems.empty());
   CHECK(f.values.size() == 7);
-  CHECK(f.values["area"] == "Chippenham");
-  CHECK(f.values["child_age"] == 0);
+  CHECK(json(f.values["area"]) == "Chippenham");
+  CHECK(json(f.values["child_age"]) == 0);
   CHECK(f.audience() == "parent");
   SUBCASE("an empty object is no facts") {
     Facts none = parse_facts(json::object(), problems);
@@ -36,7 +36,7 @@ TEST_CASE("null means asked but not known") {
   Facts f = parse_facts(json{{"concern", nullptr}, {"child_age", nullptr}, {"audience", nullptr}}, problems);
   CHECK(problems.empty());
   CHECK(f.given("concern"));
-  CHECK(f.values["concern"].is_null());
+  CHECK(is_null(f.values["concern"]));
   CHECK_FALSE(f.given("area"));
   CHECK(f.audience() == "default");
 }
@@ -85,5 +85,5 @@ TEST_CASE("any string is an area, a town or not") {
   Problems problems;
   Facts f = parse_facts(json{{"area", "Bristol"}}, problems);
   CHECK(problems.empty());
-  CHECK(f.values["area"] == "Bristol");
+  CHECK(json(f.values["area"]) == "Bristol");
 }

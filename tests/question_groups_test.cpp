@@ -172,7 +172,7 @@ TEST_CASE("the path walk asks the group question and reaches every concern throu
       ++without_group;
       return;
     }
-    reached[group->second.is_null() ? "null" : group->second.get<std::string>()].insert(concern->second.get<std::string>());
+    reached[is_null(group->second) ? "null" : *string_of(group->second)].insert(*string_of(concern->second));
   });
   CHECK(report.problems.empty());
   CHECK(without_group == 0);

@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "frontdoor/json.hpp"
@@ -14,6 +15,19 @@
 #include "frontdoor/errors.hpp"
 
 namespace frontdoor {
+
+/**
+ * A value of the domain: a fact's value, an option's value, a value a rule condition compares
+ * with, a phone's menu option. std::monostate is null ("asked, not known"); numbers are whole.
+ * JSON converts to and from it at the edges only (the adl_serializer below).
+ */
+using Value = std::variant<std::monostate, bool, long long, std::string>;
+
+/** The string in `value`, or nullptr. */
+inline const std::string* string_of(const Value& value) { return std::get_if<std::string>(&value); }
+
+/** True for std::monostate (null). */
+inline bool is_null(const Value& value) { return value.index() == 0; }
 
 /** One fact of the vocabulary and the values it may take. */
 struct FactSpec {
@@ -43,9 +57,9 @@ std::string check_fact_value(const FactSpec& spec, const Json& value, std::strin
  */
 std::string describe_value(const Json& value);
 
-/** Known facts: fact → value; a JSON null value means "asked, not known". */
+/** Known facts: fact → value; a null value means "asked, not known". */
 struct Facts {
-  std::map<std::string, Json> values;
+  std::map<std::string, Value> values;
 
   /** True when the fact was given (a value or null). */
   bool given(const std::string& fact) const { return values.count(fact) != 0; }
@@ -62,3 +76,26 @@ struct Facts {
 Facts parse_facts(const Json& object, Problems& problems, const std::string& base = "");
 
 }  // namespace frontdoor
+
+/**
+ * JSON ↔ Value: null, a boolean, an integer and a string convert; any other JSON (a fraction,
+ * an array, an object, an integer beyond long long) throws nlohmann's type_error, which the
+ * reader turns into bundle.malformed (the checks refuse such data before).
+ */
+namespace nlohmann {
+template <>
+struct adl_serializer<frontdoor::Value> {
+  template <typename BasicJson>  // nlohmann::json, and the ORUK export's ordered_json
+  static void to_json(BasicJson& json, const frontdoor::Value& value) {
+    if (const auto* s = frontdoor::string_of(value))
+      json = *s;
+    else if (const auto* n = std::get_if<long long>(&value))
+      json = *n;
+    else if (const auto* b = std::get_if<bool>(&value))
+      json = *b;
+    else
+      json = nullptr;
+  }
+  static void from_json(const frontdoor::Json& json, frontdoor::Value& value);
+};
+}  // namespace nlohmann

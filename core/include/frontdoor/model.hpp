@@ -15,6 +15,7 @@
 #include "frontdoor/json.hpp"
 
 #include "frontdoor/calendar.hpp"
+#include "frontdoor/facts.hpp"
 #include "frontdoor/schedule.hpp"
 
 namespace frontdoor {
@@ -46,7 +47,7 @@ struct Provenance {
 struct Phone {
   std::string number;     /**< as printed in the source, e.g. "01234 567890" */
   std::string label;      /**< names the line */
-  Json option;  /**< the menu option to choose (number or string), or null */
+  Value option;           /**< the menu option to choose (number or string), or null */
   Provenance provenance;  /**< where the number is printed */
 };
 
@@ -102,7 +103,7 @@ struct Condition {
   enum class Kind { all, any, negate, eq, in, not_in, range, known };
   Kind kind = Kind::all;
   std::string fact;                     /**< for eq, in, not_in, range, known */
-  std::vector<Json> values;   /**< eq: one value; in / not_in: the list */
+  std::vector<Value> values;            /**< eq: one value; in / not_in: the list */
   std::optional<long long> min, max;    /**< range bounds */
   bool known = true;                    /**< for known */
   std::vector<Condition> children;      /**< all / any: members; negate: one */
@@ -157,7 +158,7 @@ struct Safety {
 
 /** An answer of a question. */
 struct Option {
-  Json value;                              /**< the fact's value (null: not known) */
+  Value value;                             /**< the fact's value (null: not known) */
   Text label;
   std::optional<Text> hint;
   std::optional<std::vector<std::string>> audiences; /**< nullopt: every audience */

@@ -23,8 +23,8 @@ struct Walker {
     report.problems.push_back({id, "questions.json", pointer, message, false});
   }
 
-  std::vector<Json> answers(const Question& q, const Facts& facts) const {
-    std::vector<Json> out;
+  std::vector<Value> answers(const Question& q, const Facts& facts) const {
+    std::vector<Value> out;
     if (q.type == "number") {
       long long lo = q.min.value_or(0), hi = q.max.value_or(lo);
       for (long long n = lo; n <= hi; ++n) out.emplace_back(n);
@@ -32,7 +32,7 @@ struct Walker {
       for (const auto& t : model.towns()) out.emplace_back(t);
     }
     for (const Option* o : shown_options(model, q, facts)) out.push_back(o->value);
-    if (q.unknown_option || q.type == "area") out.emplace_back(nullptr);
+    if (q.unknown_option || q.type == "area") out.emplace_back();
     return out;
   }
 
@@ -60,14 +60,14 @@ struct Walker {
               "question \"" + q->id + "\" would be asked twice on the path " + describe(facts));
       return;
     }
-    std::vector<Json> values = answers(*q, facts);
+    std::vector<Value> values = answers(*q, facts);
     if (values.empty()) {
       problem("data.paths.dead_end", pointer, "question \"" + q->id + "\" offers no answer after " + describe(facts));
       return;
     }
     asked.push_back(q->id);
     for (const auto& v : values) {
-      facts.values[q->fact] = detail::scalar(v);
+      facts.values[q->fact] = v;
       walk(facts);
       if (report.paths >= limit) break;
     }

@@ -3,6 +3,9 @@
 #include "frontdoor/model.hpp"
 #include "decimal.hpp"
 
+#include <climits>
+#include <cstdint>
+
 namespace frontdoor {
 
 const std::vector<FactSpec>& fact_vocabulary() {
@@ -117,30 +120,11 @@ std::string check_fact_value(const FactSpec& spec, const Json& value, std::strin
 
 std::string Facts::audience() const {
   auto it = values.find("audience");
-  if (it != values.end() && it->second.is_string()) return it->second.get<std::string>();
-  return "default";
+  const std::string* audience = it == values.end() ? nullptr : string_of(it->second);
+  return audience ? *audience : "default";
 }
 
-Json Facts::to_json() const {
-  Json out = Json(Json::value_t::object);
-  for (const auto& kv : values) out[kv.first] = detail::scalar(kv.second);
-  return out;
-}
-
-namespace detail {
-
-Json scalar(const Json& value) {
-  switch (value.type()) {
-    case Json::value_t::string: return value.get_ref<const std::string&>();
-    case Json::value_t::boolean: return value.get<bool>();
-    case Json::value_t::number_integer: return value.get<std::int64_t>();
-    case Json::value_t::number_unsigned: return value.get<std::uint64_t>();
-    case Json::value_t::number_float: return value.get<double>();
-    default: return nullptr;
-  }
-}
-
-}  // namespace detail
+Json Facts::to_json() const { return values; }
 
 Facts parse_facts(const Json& object, Problems& problems, const std::string& base) {
   Facts facts;
@@ -159,7 +143,7 @@ Facts parse_facts(const Json& object, Problems& problems, const std::string& bas
       continue;
     }
     if (it.value().is_null()) {
-      facts.values[it.key()] = nullptr;
+      facts.values[it.key()] = Value();
       continue;
     }
     std::string message;
@@ -174,10 +158,23 @@ Facts parse_facts(const Json& object, Problems& problems, const std::string& bas
       std::size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
       facts.values[it.key()] = b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
     } else {
-      facts.values[it.key()] = detail::scalar(it.value());
+      facts.values[it.key()] = it.value().get<Value>();
     }
   }
   return facts;
 }
 
 }  // namespace frontdoor
+
+void nlohmann::adl_serializer<frontdoor::Value>::from_json(const frontdoor::Json& json, frontdoor::Value& value) {
+  if (json.is_null())
+    value = std::monostate();
+  else if (json.is_boolean())
+    value = json.get<bool>();
+  else if (json.is_string())
+    value = json.get<std::string>();
+  else if (json.is_number_integer() && (json.is_number_unsigned() ? json.get<std::uint64_t>() <= LLONG_MAX : true))
+    value = json.get<long long>();
+  else
+    throw frontdoor::Json::type_error::create(302, "a value must be null, a boolean, a whole number or a string, not " + frontdoor::describe_value(json), &json);
+}

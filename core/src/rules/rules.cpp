@@ -16,26 +16,13 @@ namespace frontdoor {
 
 namespace {
 
-/** Two fact values are equal (area names without regard to case and spacing). nlohmann's operator== is not used: it compares whole documents, which the wasm would carry for scalars. */
-bool values_equal(const std::string& fact, const Json& a, const Json& b) {
-  if (fact == "area" && a.is_string() && b.is_string())
-    return detail::fold(a.get_ref<const std::string&>()) == detail::fold(b.get_ref<const std::string&>());
-  if (a.is_number() && b.is_number()) {
-    if (a.is_number_float() || b.is_number_float()) return a.get<double>() == b.get<double>();
-    // Whole numbers, signed or unsigned (nlohmann reads non-negative ones as unsigned).
-    const bool a_negative = !a.is_number_unsigned() && a.get<std::int64_t>() < 0;
-    const bool b_negative = !b.is_number_unsigned() && b.get<std::int64_t>() < 0;
-    if (a_negative || b_negative) return a_negative && b_negative && a.get<std::int64_t>() == b.get<std::int64_t>();
-    return a.get<std::uint64_t>() == b.get<std::uint64_t>();
-  }
-  if (a.type() != b.type()) return false;
-  if (a.is_string()) return a.get_ref<const std::string&>() == b.get_ref<const std::string&>();
-  if (a.is_boolean()) return a.get<bool>() == b.get<bool>();
-  // The domain holds only scalars (detail::scalar): two nulls are equal.
-  return a.is_null();
+/** Two values are equal (area names without regard to case and spacing). */
+bool values_equal(const std::string& fact, const Value& a, const Value& b) {
+  if (fact == "area" && string_of(a) && string_of(b)) return detail::fold(*string_of(a)) == detail::fold(*string_of(b));
+  return a == b;
 }
 
-bool contains(const std::string& fact, const std::vector<Json>& list, const Json& v) {
+bool contains(const std::string& fact, const std::vector<Value>& list, const Value& v) {
   for (const auto& x : list)
     if (values_equal(fact, x, v)) return true;
   return false;
@@ -93,9 +80,9 @@ Tri evaluate_condition(const Model& model, const Condition& c, const Facts& fact
     missing.push_back(c.fact);
     return Tri::unknown;
   }
-  const Json& v = it->second;
-  if (c.kind == K::known) return (!v.is_null()) == c.known ? Tri::yes : Tri::no;
-  if (v.is_null()) return Tri::no;
+  const Value& v = it->second;
+  if (c.kind == K::known) return !is_null(v) == c.known ? Tri::yes : Tri::no;
+  if (is_null(v)) return Tri::no;
   switch (c.kind) {
     case K::eq:
       return !c.values.empty() && values_equal(c.fact, c.values.front(), v) ? Tri::yes : Tri::no;
@@ -104,10 +91,8 @@ Tri evaluate_condition(const Model& model, const Condition& c, const Facts& fact
     case K::not_in:
       return contains(c.fact, c.values, v) ? Tri::no : Tri::yes;
     case K::range: {
-      if (!v.is_number_integer()) return Tri::no;
-      long long n = v.get<long long>();
-      if (c.min && n < *c.min) return Tri::no;
-      if (c.max && n > *c.max) return Tri::no;
+      const long long* n = std::get_if<long long>(&v);
+      if (!n || (c.min && *n < *c.min) || (c.max && *n > *c.max)) return Tri::no;
       return Tri::yes;
     }
     default:
@@ -254,8 +239,8 @@ struct Evaluator {
         const Locality* locality = nullptr;
         if (it == facts.values.end()) {
           missing.push_back("area");
-        } else if (it->second.is_string()) {
-          locality = model.locality_of_town(it->second.get_ref<const std::string&>());
+        } else if (const std::string* town = string_of(it->second)) {
+          locality = model.locality_of_town(*town);
         }
         if (locality) {
           auto m = spec.by_locality.find(locality->id);
@@ -272,18 +257,18 @@ struct Evaluator {
 
   bool concern_in(const std::vector<std::string>& list) const {
     auto it = facts.values.find("concern");
-    if (it == facts.values.end() || !it->second.is_string()) return false;
-    return std::find(list.begin(), list.end(), it->second.get_ref<const std::string&>()) != list.end();
+    const std::string* concern = it == facts.values.end() ? nullptr : string_of(it->second);
+    return concern && std::find(list.begin(), list.end(), *concern) != list.end();
   }
 
   bool concern_unknown() const {
     auto it = facts.values.find("concern");
-    return it == facts.values.end() || it->second.is_null();
+    return it == facts.values.end() || is_null(it->second);
   }
 
   bool in_danger() const {
     auto it = facts.values.find("immediate_danger");
-    return it != facts.values.end() && it->second.is_boolean() && it->second.get<bool>();
+    return it != facts.values.end() && it->second == Value(true);
   }
 
   std::size_t index_of(const Service* s) const {
@@ -387,7 +372,8 @@ struct Evaluator {
 
   void run() {
     auto a = facts.values.find("child_age");
-    if (a != facts.values.end() && a->second.is_number_integer()) age = a->second.get<long long>();
+    if (a != facts.values.end())
+      if (const long long* n = std::get_if<long long>(&a->second)) age = *n;
     for (const auto& rule : model.rules) {
       std::vector<std::string> m;
       Tri t = evaluate_condition(model, rule.when, facts, m);
@@ -427,7 +413,7 @@ struct Evaluator {
 // Responses are built one member at a time through these out-of-line setters: in the web build
 // an initializer list of [key, value] pairs costs several times more code per member.
 FRONTDOOR_NOINLINE void put(Json& o, const char* key, const std::string& value) { o[key] = value; }
-FRONTDOOR_NOINLINE void put(Json& o, const char* key, const Json& value) { o[key] = detail::scalar(value); }
+FRONTDOOR_NOINLINE void put(Json& o, const char* key, const Value& value) { o[key] = value; }
 FRONTDOOR_NOINLINE void put(Json& o, const char* key, Json&& value) { o[key] = std::move(value); }
 FRONTDOOR_NOINLINE void put_null(Json& o, const char* key) { o[key] = nullptr; }
 /** `value` when there is one, else null. */
@@ -491,11 +477,10 @@ const Question* next_question(const Model& model, const std::vector<std::string>
 std::string shown_group(const Model& model, const Question& q, const Facts& facts) {
   if (q.grouped_by.empty()) return "";
   auto it = facts.values.find(q.grouped_by);
-  if (it != facts.values.end() && it->second.is_string()) return it->second.get<std::string>();
+  if (it != facts.values.end() && string_of(it->second)) return *string_of(it->second);
   const Question* group = model.question_for(q.grouped_by);
-  if (group && !group->options.empty() && group->options.front().value.is_string())
-    return group->options.front().value.get<std::string>();
-  return "";
+  const std::string* first = group && !group->options.empty() ? string_of(group->options.front().value) : nullptr;
+  return first ? *first : "";
 }
 
 std::vector<const Option*> shown_options(const Model& model, const Question& q, const Facts& facts) {

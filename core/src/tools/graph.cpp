@@ -21,11 +21,9 @@ std::string colour_of(const std::string& level) {
   return it == level_colours().end() ? "#505a5f" : it->second;
 }
 
-std::string value_text(const nlohmann::json& value) {
-  return value.is_string() ? value.get<std::string>() : value.dump();
-}
+std::string value_text(const Value& value) { return string_of(value) ? *string_of(value) : Json(value).dump(); }
 
-std::string list_text(const std::vector<nlohmann::json>& values) {
+std::string list_text(const std::vector<Value>& values) {
   std::string out;
   for (const auto& v : values) out += (out.empty() ? "" : ", ") + value_text(v);
   return out;

@@ -86,6 +86,15 @@ bool web_address(const std::string& text) {
   return text.compare(0, 8, "https://") == 0 || text.compare(0, 7, "http://") == 0;
 }
 
+/** `v` as a Value; null when it is none (the checks report it). */
+Value value_of(const json& v) {
+  try {
+    return v.get<Value>();
+  } catch (const json::type_error&) {
+    return Value();
+  }
+}
+
 std::string type_name(const json& v) {
   if (v.is_number_integer()) return "an integer";
   if (v.is_number()) return "a number";
@@ -478,7 +487,7 @@ struct Loader {
             phone_entry.label = c.str(n, "label", pp, true);
             if (const json* o = Checker::member(n, "option")) {
               if (o->is_null() || o->is_number_integer() || o->is_string())
-                phone_entry.option = detail::scalar(*o);
+                phone_entry.option = value_of(*o);
               else
                 c.type_error(pp + "/option", "a whole number, a string or null", *o);
             }
@@ -616,7 +625,7 @@ struct Loader {
           }
           for (std::size_t i = 0; i < list.size(); ++i) {
             check_value(c, *spec, list[i], p + "/" + k + "/" + detail::to_string(i));
-            t.values.push_back(detail::scalar(list[i]));
+            t.values.push_back(value_of(list[i]));
           }
         } else if (has_range) {
           t.kind = Condition::Kind::range;
@@ -649,7 +658,7 @@ struct Loader {
       } else {
         t.kind = Condition::Kind::eq;
         check_value(c, *spec, v, p);
-        t.values.push_back(detail::scalar(v));
+        t.values.push_back(value_of(v));
       }
       all.children.push_back(std::move(t));
     }
@@ -902,8 +911,8 @@ struct Loader {
       // `fields` has already reported a missing "value"; never index a const object blindly.
       const json* v = Checker::member(node, "value");
       if (!v) return std::nullopt;
-      o.value = detail::scalar(*v);
-      if (spec && !o.value.is_null()) check_value(c, *spec, o.value, p + "/value");
+      o.value = value_of(*v);
+      if (spec && !v->is_null()) check_value(c, *spec, *v, p + "/value");
     }
     if (const json* l = Checker::member(node, "label"))
       if (auto t = c.text(*l, p + "/label")) o.label = std::move(*t);
@@ -985,7 +994,7 @@ struct Loader {
         for (std::size_t j = 0; j < os->size(); ++j) {
           const std::string op = p + "/options/" + detail::to_string(j);
           if (auto o = option(c, (*os)[j], op, spec, false, group)) {
-            if (o->value.is_primitive()) c.duplicate(values, o->value.dump(), op + "/value", "option value");
+            c.duplicate(values, Json(o->value).dump(), op + "/value", "option value");
             q.options.push_back(std::move(*o));
           }
         }

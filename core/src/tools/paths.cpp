@@ -22,7 +22,7 @@ PathRow row_of(const Facts& facts, const Outcome& outcome) {
 
 Facts facts_of(const nlohmann::json& answers) {
   Facts facts;
-  for (auto it = answers.begin(); it != answers.end(); ++it) facts.values[it.key()] = it.value();
+  for (auto it = answers.begin(); it != answers.end(); ++it) facts.values[it.key()] = it.value().get<Value>();
   return facts;
 }
 

@@ -16,18 +16,18 @@ namespace {
 
 bool listed(const std::vector<std::string>& list, const Facts& facts, const char* fact) {
   auto it = facts.values.find(fact);
-  if (it == facts.values.end() || !it->second.is_string()) return false;
-  return std::find(list.begin(), list.end(), it->second.get<std::string>()) != list.end();
+  const std::string* value = it == facts.values.end() ? nullptr : string_of(it->second);
+  return value && std::find(list.begin(), list.end(), *value) != list.end();
 }
 
 bool in_danger(const Facts& facts) {
   auto it = facts.values.find("immediate_danger");
-  return it != facts.values.end() && it->second.is_boolean() && it->second.get<bool>();
+  return it != facts.values.end() && it->second == Value(true);
 }
 
 bool concern_unknown(const Facts& facts) {
   auto it = facts.values.find("concern");
-  return it == facts.values.end() || it->second.is_null();
+  return it == facts.values.end() || is_null(it->second);
 }
 
 Date last_sunday(int year, int month) {
@@ -201,17 +201,17 @@ SafetyReport check_safety(const Model& model, const std::vector<UtcSeconds>& ins
   // answer to the concern's group question holds every concern that may carry risk.
   if (const Question* concern = model.question_for("concern"); concern && !concern->grouped_by.empty()) {
     Facts not_sure;
-    not_sure.values[concern->grouped_by] = nullptr;
+    not_sure.values[concern->grouped_by] = Value();
     const std::string first = shown_group(model, *concern, not_sure);
     for (std::size_t i = 0; i < concern->options.size(); ++i) {
       const Option& o = concern->options[i];
-      const bool risk = o.value.is_string() && std::find(model.safety.risk.begin(), model.safety.risk.end(),
-                                                         o.value.get<std::string>()) != model.safety.risk.end();
+      const std::string* value = string_of(o.value);
+      const bool risk = value && std::find(model.safety.risk.begin(), model.safety.risk.end(), *value) != model.safety.risk.end();
       if (risk && !o.groups.empty() && std::find(o.groups.begin(), o.groups.end(), first) == o.groups.end())
         c.report.problems.push_back({"data.safety.risk_group", "questions.json",
                                      "/questions/" + detail::to_string(model.question_index("concern")) + "/options/" +
                                          detail::to_string(i) + "/groups",
-                                     "the concern " + o.value.dump() + " may carry risk (rules.json safety.risk) but is not in the group \"" +
+                                     "the concern " + Json(o.value).dump() + " may carry risk (rules.json safety.risk) but is not in the group \"" +
                                          first + "\" shown first and to someone not sure",
                                      false});
     }

@@ -107,8 +107,8 @@ Service service(const json& n) {
     s.age = AgeRange{static_cast<int>(opt_int(*a, "min").value_or(0)), static_cast<int>(opt_int(*a, "max").value_or(25)),
                      opt_text(*a, "note"), provenance(*a, "source", "checked", s)};
   for (const auto& p : n.at("phones")) {
-    Phone phone{p.at("number").get<std::string>(), str(p, "label"), nullptr, provenance(p, "source", "checked", s)};
-    if (const json* o = opt(p, "option")) phone.option = detail::scalar(*o);
+    Phone phone{p.at("number").get<std::string>(), str(p, "label"), Value(), provenance(p, "source", "checked", s)};
+    if (const json* o = opt(p, "option")) phone.option = o->get<Value>();
     s.phones.push_back(std::move(phone));
   }
   if (const json* e = opt(n, "email")) s.email = e->get<std::string>();
@@ -167,10 +167,10 @@ Condition condition(const json& node) {
     c.fact = key;
     if (!v.is_object()) {
       c.kind = Condition::Kind::eq;
-      c.values.push_back(detail::scalar(v));
+      c.values.push_back(v.get<Value>());
     } else if (v.contains("in") || v.contains("not_in")) {
       c.kind = v.contains("in") ? Condition::Kind::in : Condition::Kind::not_in;
-      for (const auto& x : v.at(v.contains("in") ? "in" : "not_in")) c.values.push_back(detail::scalar(x));
+      for (const auto& x : v.at(v.contains("in") ? "in" : "not_in")) c.values.push_back(x.get<Value>());
     } else if (v.contains("known")) {
       c.kind = Condition::Kind::known;
       c.known = v.at("known").get<bool>();
@@ -244,7 +244,7 @@ void rules(const json& doc, Model& m) {
 
 Option option(const json& n) {
   Option o;
-  if (const json* v = opt(n, "value")) o.value = detail::scalar(*v);
+  if (const json* v = opt(n, "value")) o.value = v->get<Value>();
   o.label = text(n.at("label"));
   o.hint = opt_text(n, "hint");
   if (opt(n, "audiences")) o.audiences = strings(n, "audiences");
