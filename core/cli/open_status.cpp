@@ -61,15 +61,8 @@ std::string until_text(UtcSeconds until, UtcSeconds now, const Wording& ui) {
 
 }  // namespace
 
-std::string Wording::get(const std::string& key, const Fill& fill) const {
-  std::string text = member(strings_, key.c_str());
-  for (const auto& [name, value] : fill) {
-    const std::string placeholder = "{" + name + "}";
-    for (auto pos = text.find(placeholder); pos != std::string::npos; pos = text.find(placeholder, pos + value.size())) {
-      text.replace(pos, placeholder.size(), value);
-    }
-  }
-  return text;
+std::string Wording::get(const std::string& key, const Fill& args) const {
+  return fill(member(strings_, key.c_str()), args);
 }
 
 bool Wording::has(const std::string& key) const {

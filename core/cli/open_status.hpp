@@ -7,11 +7,12 @@
 #include <vector>
 
 #include "cli.hpp"
+#include "frontdoor/model.hpp"
 
 namespace frontdoor::cli {
 
-/** `{name}` → value pairs for a ui.json template. */
-using Fill = std::vector<std::pair<std::string, std::string>>;
+/** `{name}` → value pairs for a ui.json template (frontdoor::fill, fmt's named arguments). */
+using Fill = TemplateArgs;
 
 /** data/ui.json wording for one audience (the `strings` of a `ui` response). */
 class Wording {

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include <fmt/format.h>
+
 namespace frontdoor {
 
 /** An instant: whole seconds since 1970-01-01T00:00:00Z. */
@@ -170,5 +172,16 @@ class Calendar {
  * JSON pointer when the text is not in that format.
  */
 std::vector<CalendarException> import_govuk_bank_holidays(std::string_view json_text);
+
+namespace detail {
+/**
+ * `value` (0 or more) in decimal with leading zeros to `width` digits ("07"). fmt::to_string, not
+ * fmt::format: the runtime formatter would add 8.5 KB brotli to the wasm (measured).
+ */
+inline std::string padded(long long value, std::size_t width) {
+  std::string digits = fmt::to_string(value);
+  return digits.size() < width ? std::string(width - digits.size(), '0') + digits : digits;
+}
+}  // namespace detail
 
 }  // namespace frontdoor

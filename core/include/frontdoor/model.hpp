@@ -258,6 +258,19 @@ TextRef parse_text_ref(std::string_view braced);
 /** Every reference in `text`, in order. */
 std::vector<TextRef> text_refs(std::string_view text);
 
+/** The named arguments of a wording template: `{name}` in the text is replaced by the value. */
+using TemplateArgs = std::vector<std::pair<std::string, std::string>>;
+
+/**
+ * A wording template filled in: each `{name}` of `args` is replaced by its value, everything else
+ * is kept (a `{service:ID}` reference is expanded later). The widget fills ui.json's templates the
+ * same way (web/components/frontdoor-wizard), so the CLI and the page say the same words. Not
+ * fmt: its runtime formatter would add 8.5 KB brotli to the wasm (measured), and `{{` would mean
+ * something else to the page. The checks refuse a template naming a field its caller does not
+ * fill (data.text.template).
+ */
+std::string fill(std::string_view text, const TemplateArgs& args);
+
 namespace detail {
 /** ASCII lowercase with leading and trailing white space removed. */
 std::string fold(std::string_view text);

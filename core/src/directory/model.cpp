@@ -148,6 +148,16 @@ TextRef parse_text_ref(std::string_view braced) {
   return ref;
 }
 
+std::string fill(std::string_view text, const TemplateArgs& args) {
+  std::string out(text);
+  for (const auto& [name, value] : args) {
+    const std::string field = "{" + name + "}";
+    for (auto at = out.find(field); at != std::string::npos; at = out.find(field, at + value.size()))
+      out.replace(at, field.size(), value);
+  }
+  return out;
+}
+
 std::vector<TextRef> text_refs(std::string_view text) {
   std::vector<TextRef> refs;
   for (std::size_t at = text.find('{'); at != std::string_view::npos; at = text.find('{', at + 1)) {

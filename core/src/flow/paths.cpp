@@ -1,5 +1,5 @@
 #include "frontdoor/paths.hpp"
-#include "decimal.hpp"
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <set>
@@ -54,7 +54,7 @@ struct Walker {
                   " but no question asks for it");
       return;
     }
-    const std::string pointer = "/questions/" + detail::to_string(q - model.questions.data());
+    const std::string pointer = "/questions/" + fmt::to_string(q - model.questions.data());
     if (facts.given(q->fact) || std::find(asked.begin(), asked.end(), q->id) != asked.end()) {
       problem("data.questions.cycle", pointer,
               "question \"" + q->id + "\" would be asked twice on the path " + describe(facts));

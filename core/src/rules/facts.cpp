@@ -1,7 +1,7 @@
 #include "frontdoor/facts.hpp"
 
 #include "frontdoor/model.hpp"
-#include "decimal.hpp"
+#include <fmt/format.h>
 
 #include <climits>
 #include <cstdint>
@@ -94,7 +94,7 @@ std::string check_fact_value(const FactSpec& spec, const Json& value, std::strin
         return "facts.wrong_type";
       }
       if (value.get<long long>() < spec.min || value.get<long long>() > spec.max) {
-        message = spec.name + " must be from " + detail::to_string(spec.min) + " to " + detail::to_string(spec.max) +
+        message = spec.name + " must be from " + fmt::to_string(spec.min) + " to " + fmt::to_string(spec.max) +
                   ", not " + describe_value(value);
         return "facts.age_range";
       }

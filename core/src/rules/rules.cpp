@@ -1,6 +1,6 @@
 #include "frontdoor/rules.hpp"
 #include "small_sort.hpp"
-#include "decimal.hpp"
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -102,12 +102,6 @@ Tri evaluate_condition(const Model& model, const Condition& c, const Facts& fact
 
 namespace {
 
-std::string replace_all(std::string text, const std::string& from, const std::string& to) {
-  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-    text.replace(at, from.size(), to);
-  return text;
-}
-
 struct Evaluator {
   const Model& model;
   const Facts& facts;
@@ -138,11 +132,11 @@ struct Evaluator {
     } else {
       auto it = model.ui.find("age_outside");
       // The loader refuses an age range with neither a note nor this ui.json sentence.
-      if (it != model.ui.end()) text = it->second.resolve(audience);
-      text = replace_all(text, "{service}", s.name);
-      text = replace_all(text, "{min}", detail::to_string(s.age->min));
-      text = replace_all(text, "{max}", detail::to_string(s.age->max));
-      text = replace_all(text, "{age}", detail::to_string(*age));
+      if (it != model.ui.end())
+        text = fill(it->second.resolve(audience), {{"service", s.name},
+                                                   {"min", fmt::to_string(s.age->min)},
+                                                   {"max", fmt::to_string(s.age->max)},
+                                                   {"age", fmt::to_string(*age)}});
     }
     for (const auto& e : out.explain)
       if (e.rule == rule && e.text == text) return;
@@ -323,11 +317,11 @@ struct Evaluator {
           place(line, 0, why, "lead");
         }
       } else {
-        append(line, replace_all(safety.net_why.resolve(audience), "{service}", called(*line)), "safety_net");
+        append(line, fill(safety.net_why.resolve(audience), {{"service", called(*line)}}), "safety_net");
       }
     }
     for (std::size_t i = 0; i < named.size(); ++i)
-      append(named[i], replace_all(safety.named_why.resolve(audience), "{service}", called(*named[i])), "named");
+      append(named[i], fill(safety.named_why.resolve(audience), {{"service", called(*named[i])}}), "named");
     if (!administrative) {
       auto extra = safety.by_audience.find(audience);
       if (extra != safety.by_audience.end())
@@ -360,8 +354,8 @@ struct Evaluator {
         if (!next || next == s || open_state(next->schedule, model.calendar, closes).open_now != true) continue;
         if (index_of(next) == out.contacts.size() && age_allows(*next)) {
           const std::string time = format_hhmm(to_london(closes).minute_of_day);
-          std::string why = model.safety.takeover_why.resolve(audience);
-          why = replace_all(replace_all(replace_all(std::move(why), "{closing}", called(*s)), "{time}", time), "{service}", called(*next));
+          const std::string why = fill(model.safety.takeover_why.resolve(audience),
+                                       {{"closing", called(*s)}, {"time", time}, {"service", called(*next)}});
           ContactResult c{next, expand(why), "safety", state_of(*next), "takeover"};
           out.contacts.insert(out.contacts.begin() + static_cast<std::ptrdiff_t>(i + 1), std::move(c));
         }

@@ -1,4 +1,5 @@
 #include "frontdoor/calendar.hpp"
+#include "frontdoor/schedule.hpp"
 #include "small_sort.hpp"
 
 #include <algorithm>
@@ -15,7 +16,7 @@
 #include "frontdoor/json.hpp"
 
 #include "json_parse.hpp"
-#include "decimal.hpp"
+#include <fmt/format.h>
 
 namespace frontdoor {
 
@@ -247,50 +248,14 @@ std::optional<UtcSeconds> parse_instant(std::string_view text) {
   return day_number(*date) * kDay + minute * 60 + ss - offset;
 }
 
-namespace {
-
-// Appends `value` (0 or more) as at least `width` digits; no printf, whose code the wasm build avoids.
-void append_padded(std::string& out, long long value, int width) {
-  char digits[24];
-  int n = 0;
-  if (value < 0) {
-    out += '-';
-    value = -value;
-  }
-  do {
-    digits[n++] = static_cast<char>('0' + value % 10);
-    value /= 10;
-  } while (value > 0 && n < 20);
-  for (int i = n; i < width; ++i) out += '0';
-  while (n > 0) out += digits[--n];
-}
-
-}  // namespace
-
 std::string format_date(Date date) {
-  std::string out;
-  out.reserve(10);
-  append_padded(out, year_of(date), 4);
-  out += '-';
-  append_padded(out, month_of(date), 2);
-  out += '-';
-  append_padded(out, day_of(date), 2);
-  return out;
+  return detail::padded(year_of(date), 4) + "-" + detail::padded(month_of(date), 2) + "-" + detail::padded(day_of(date), 2);
 }
 
 std::string format_london(UtcSeconds t) {
   const LondonTime lt = to_london(t);
-  std::string out = format_date(lt.date);
-  out += 'T';
-  append_padded(out, lt.minute_of_day / 60, 2);
-  out += ':';
-  append_padded(out, lt.minute_of_day % 60, 2);
-  out += ':';
-  append_padded(out, lt.second, 2);
-  out += '+';
-  append_padded(out, lt.utc_offset_minutes / 60, 2);
-  out += ":00";
-  return out;
+  return format_date(lt.date) + "T" + format_hhmm(lt.minute_of_day) + ":" + detail::padded(lt.second, 2) + "+" +
+         detail::padded(lt.utc_offset_minutes / 60, 2) + ":00";
 }
 
 UtcSeconds now_utc() {
@@ -453,7 +418,7 @@ std::vector<CalendarException> import_govuk_bank_holidays(std::string_view json_
   std::set<int> years;
   for (std::size_t i = 0; i < events->size(); ++i) {
     const json& ev = (*events)[i];
-    const std::string at = "/england-and-wales/events/" + detail::to_string(i);
+    const std::string at = "/england-and-wales/events/" + fmt::to_string(i);
     if (!ev.is_object()) fail(at, "expected an event object, found " + std::string(ev.type_name()));
     const auto title = ev.find("title");
     if (title == ev.end() || !title->is_string()) fail(at + "/title", "expected a title string");

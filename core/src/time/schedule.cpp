@@ -1,6 +1,6 @@
 #include "frontdoor/schedule.hpp"
 #include "small_sort.hpp"
-#include "decimal.hpp"
+#include <fmt/format.h>
 
 #include <algorithm>
 
@@ -72,11 +72,7 @@ OpenState open_state(const Schedule& schedule, const Calendar& calendar, UtcSeco
   return state;
 }
 
-std::string format_hhmm(int minutes) {
-  // Without printf, which the wasm build would pull in for this alone.
-  auto two = [](int v) { return (v >= 0 && v < 10 ? "0" : "") + detail::to_string(v); };
-  return two(minutes / 60) + ":" + two(minutes % 60);
-}
+std::string format_hhmm(int minutes) { return detail::padded(minutes / 60, 2) + ":" + detail::padded(minutes % 60, 2); }
 
 std::optional<int> parse_hhmm(const std::string& text) {
   if (text.size() != 5 || text[2] != ':') return std::nullopt;
@@ -96,8 +92,8 @@ std::string format_clock(int minute_of_day) {
   const int h24 = m / 60;
   const int mins = m % 60;
   const int h12 = h24 % 12 == 0 ? 12 : h24 % 12;
-  std::string out = detail::to_string(h12);
-  if (mins != 0) out += (mins < 10 ? ".0" : ".") + detail::to_string(mins);
+  std::string out = fmt::to_string(h12);
+  if (mins != 0) out += (mins < 10 ? ".0" : ".") + fmt::to_string(mins);
   out += h24 < 12 ? "am" : "pm";
   return out;
 }

@@ -1,7 +1,7 @@
 #include "frontdoor/calendar_json.hpp"
 #include "frontdoor/wire.hpp"
 #include "small_sort.hpp"
-#include "decimal.hpp"
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -97,7 +97,7 @@ std::optional<ParsedInterval> read_interval(Reporter& r, const json& node, const
     } else {
       for (std::size_t j = 0; j < days->size(); ++j) {
         const json& day = (*days)[j];
-        const std::string at = pointer + "/days/" + detail::to_string(j);
+        const std::string at = pointer + "/days/" + fmt::to_string(j);
         const char* const* found = std::find_if(std::begin(kDays), std::end(kDays), [&](const char* name) {
           return day.is_string() && day.get<std::string>() == name;
         });
@@ -192,7 +192,7 @@ std::vector<ParsedInterval> read_interval_list(Reporter& r, const json& list, co
                                                bool with_days) {
   std::vector<ParsedInterval> out;
   for (std::size_t i = 0; i < list.size(); ++i) {
-    if (auto iv = read_interval(r, list[i], pointer + "/" + detail::to_string(i), with_days)) out.push_back(*iv);
+    if (auto iv = read_interval(r, list[i], pointer + "/" + fmt::to_string(i), with_days)) out.push_back(*iv);
   }
   return out;
 }
@@ -226,7 +226,7 @@ Calendar parse_calendar(const json& doc, const std::string& file, Problems& prob
   std::vector<std::pair<Date, std::size_t>> seen;  // date → index, for duplicates
   for (std::size_t i = 0; i < list->size(); ++i) {
     const json& node = (*list)[i];
-    const std::string at = "/exceptions/" + detail::to_string(i);
+    const std::string at = "/exceptions/" + fmt::to_string(i);
     if (!node.is_object()) {
       r.error("data.calendar.type", at, "an exception must be an object with date, kind, name and source; found " + shown(node));
       continue;
@@ -266,7 +266,7 @@ Calendar parse_calendar(const json& doc, const std::string& file, Problems& prob
       if (earlier != seen.end()) {
         r.error("data.calendar.duplicate", at + "/date",
                 "the date " + format_date(*date) + " is already listed at /exceptions/" +
-                    detail::to_string(earlier->second) + "; give each date one entry");
+                    fmt::to_string(earlier->second) + "; give each date one entry");
         ok = false;
       } else {
         seen.emplace_back(*date, i);

@@ -1,6 +1,9 @@
 // The data team's checks of a read (checks.hpp) and the CLI's ops on a Session.
 #include "frontdoor/checks.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <map>
 #include <set>
 
@@ -108,6 +111,44 @@ void check_text_refs(const Model& model, const Json& node, const std::string& po
   }
 }
 
+/** The engine's wording templates (fill) format with the arguments the engine gives them. */
+void check_templates(const Model& model, Problems& out) {
+  struct Template {
+    const char* file;
+    std::string pointer;
+    const Text* text;
+    std::vector<const char*> names;
+  };
+  auto age = model.ui.find("age_outside");
+  const std::vector<Template> templates{
+      {"rules.json", "/safety/net_why", &model.safety.net_why, {"service"}},
+      {"rules.json", "/safety/named_why", &model.safety.named_why, {"service"}},
+      {"rules.json", "/safety/takeover_why", &model.safety.takeover_why, {"closing", "time", "service"}},
+      {"ui.json", "/age_outside", age == model.ui.end() ? nullptr : &age->second, {"service", "min", "max", "age"}}};
+  for (const auto& t : templates) {
+    if (!t.text) continue;
+    TemplateArgs args;
+    for (const char* name : t.names) args.emplace_back(name, "");
+    std::vector<std::pair<std::string, const std::string*>> wordings{{"", &t.text->fallback}};
+    for (const auto& a : t.text->by_audience) wordings.emplace_back("/" + a.first, &a.second);
+    for (const auto& w : wordings) {
+      // What fill leaves in braces must be a reference ({service:ID}, {line:GROUP}).
+      const std::string rest = fill(*w.second, args);
+      for (std::size_t at = rest.find('{'), end; at != std::string::npos; at = rest.find('{', at + 1)) {
+        end = rest.find('}', at);
+        const std::string field = rest.substr(at, end == std::string::npos ? std::string::npos : end - at + 1);
+        if (parse_text_ref(field).kind != TextRef::Kind::none) continue;
+        out.push_back({"data.text.template", t.file,
+                       t.pointer + (w.first.empty() && !t.text->by_audience.empty() ? "/default" : w.first),
+                       fmt::format("\"{}\" has {}, which is not filled in: this wording may use {{{}}}", *w.second, field,
+                                   fmt::join(t.names, "}, {")),
+                       false});
+        break;
+      }
+    }
+  }
+}
+
 void condition_facts(const Condition& c, std::set<std::string>& facts) {
   if (!c.fact.empty()) facts.insert(c.fact);
   for (const auto& child : c.children) condition_facts(child, facts);
@@ -147,6 +188,7 @@ void check_data(const Json& files, UtcSeconds at, LoadResult& result) {
     for (const char* key : {"safety", "groups", "rules"})
       if (auto part = rules->second.find(key); part != rules->second.end())
         check_text_refs(model, *part, std::string("/") + key, problems);
+  check_templates(model, problems);
   std::set<std::string> rule_facts;
   for (const auto& r : model.rules) condition_facts(r.when, rule_facts);
   // A fact that picks a question's short list (grouped_by) is asked for the flow, not the rules.

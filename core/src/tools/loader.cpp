@@ -8,7 +8,7 @@
 #include "json_parse.hpp"
 #include "frontdoor/facts.hpp"
 #include "frontdoor/rules.hpp"
-#include "decimal.hpp"
+#include <fmt/format.h>
 
 namespace frontdoor {
 
@@ -23,7 +23,7 @@ const std::vector<std::string>& data_file_names() {
 json parse_json_text(const std::string& text, const std::string& file, Problems& problems) {
   if (detail::json_nesting_exceeds(text)) {
     problems.push_back({"json.too_deep", file, "",
-                        "arrays and objects are nested more than " + detail::to_string(detail::kMaxJsonDepth) +
+                        "arrays and objects are nested more than " + fmt::to_string(detail::kMaxJsonDepth) +
                             " levels deep",
                         false});
     return json();
@@ -46,7 +46,7 @@ json parse_json_text(const std::string& text, const std::string& file, Problems&
     auto at = detail.find(": ");
     if (at != std::string::npos) detail = detail.substr(at + 2);
     problems.push_back({"json.syntax", file, "",
-                        "line " + detail::to_string(line) + ", column " + detail::to_string(column) + ": " + detail, false});
+                        "line " + fmt::to_string(line) + ", column " + fmt::to_string(column) + ": " + detail, false});
     return json();
   }
 }
@@ -247,7 +247,7 @@ struct Checker {
       return out;
     }
     for (std::size_t i = 0; i < v->size(); ++i)
-      if (auto t = text((*v)[i], pointer + "/" + key + "/" + detail::to_string(i))) out.push_back(std::move(*t));
+      if (auto t = text((*v)[i], pointer + "/" + key + "/" + fmt::to_string(i))) out.push_back(std::move(*t));
     return out;
   }
 
@@ -364,7 +364,7 @@ struct Loader {
     if (auto d = c.date(doc, "checked", "")) model.checked = *d;
     if (const json* sc = c.array(doc, "short_codes", "")) {
       for (std::size_t i = 0; i < sc->size(); ++i) {
-        const std::string p = "/short_codes/" + detail::to_string(i);
+        const std::string p = "/short_codes/" + fmt::to_string(i);
         if (!(*sc)[i].is_string()) {
           c.type_error(p, "a string", (*sc)[i]);
           continue;
@@ -378,7 +378,7 @@ struct Loader {
     }
     if (const json* sn = c.array(doc, "superseded_numbers", "")) {
       for (std::size_t i = 0; i < sn->size(); ++i) {
-        const std::string p = "/superseded_numbers/" + detail::to_string(i);
+        const std::string p = "/superseded_numbers/" + fmt::to_string(i);
         const json& n = (*sn)[i];
         if (!c.fields(n, p, {"number", "was"}, {"source"})) continue;
         SupersededNumber s;
@@ -395,7 +395,7 @@ struct Loader {
     std::map<std::string, std::pair<std::string, std::size_t>> town_keys; // town_key → town, locality index
     if (const json* ls = c.array(doc, "localities", "")) {
       for (std::size_t i = 0; i < ls->size(); ++i) {
-        const std::string p = "/localities/" + detail::to_string(i);
+        const std::string p = "/localities/" + fmt::to_string(i);
         const json& l = (*ls)[i];
         if (!c.fields(l, p, {"id", "name", "towns"}, {})) continue;
         Locality loc;
@@ -404,7 +404,7 @@ struct Loader {
         loc.name = c.str(l, "name", p);
         if (const json* ts = c.array(l, "towns", p)) {
           for (std::size_t j = 0; j < ts->size(); ++j) {
-            const std::string tp = p + "/towns/" + detail::to_string(j);
+            const std::string tp = p + "/towns/" + fmt::to_string(j);
             if (!(*ts)[j].is_string() || detail::fold((*ts)[j].get<std::string>()).empty()) {
               c.add("data.field.type", tp, "a town must be a non-empty string");
               continue;
@@ -430,7 +430,7 @@ struct Loader {
     std::set<std::string> service_ids;
     if (const json* ss = c.array(doc, "services", "")) {
       for (std::size_t i = 0; i < ss->size(); ++i) {
-        const std::string p = "/services/" + detail::to_string(i);
+        const std::string p = "/services/" + fmt::to_string(i);
         const json& s = (*ss)[i];
         if (!c.fields(s, p, {"id", "name", "audiences", "phones", "schedule", "source", "checked"},
                       {"organisation", "summary", "age", "email", "email_source", "email_checked", "web", "hours_text",
@@ -449,7 +449,7 @@ struct Loader {
           for (std::size_t j = 0; j < a->size(); ++j) {
             const json& v = (*a)[j];
             if (!v.is_string() || std::find(audiences().begin(), audiences().end(), v.get<std::string>()) == audiences().end())
-              c.add("data.ref.audience", p + "/audiences/" + detail::to_string(j),
+              c.add("data.ref.audience", p + "/audiences/" + fmt::to_string(j),
                     "unknown audience " + value_text(v) + "; audiences: parent, young_person, professional, public");
             else
               svc.audiences.push_back(v.get<std::string>());
@@ -468,9 +468,9 @@ struct Loader {
               // A missing bound is the end of the facts' age range (0 or 25).
               long long lo = mn ? mn->get<long long>() : 0, hi = mx ? mx->get<long long>() : 25;
               if (lo < 0 || hi > 25 || hi < 0 || lo > 25)
-                c.add("data.age.range", ap, "ages must be within 0 to 25, found " + detail::to_string(lo) + " to " + detail::to_string(hi));
+                c.add("data.age.range", ap, "ages must be within 0 to 25, found " + fmt::to_string(lo) + " to " + fmt::to_string(hi));
               else if (lo > hi)
-                c.add("data.age.range", ap, "age range is inverted: " + detail::to_string(lo) + " to " + detail::to_string(hi));
+                c.add("data.age.range", ap, "age range is inverted: " + fmt::to_string(lo) + " to " + fmt::to_string(hi));
               else
                 svc.age = AgeRange{static_cast<int>(lo), static_cast<int>(hi), c.text_member(*age, "note", ap),
                                    provenance(c, *age, "source", "checked", ap, svc)};
@@ -479,7 +479,7 @@ struct Loader {
         }
         if (const json* ph = c.array(s, "phones", p)) {
           for (std::size_t j = 0; j < ph->size(); ++j) {
-            const std::string pp = p + "/phones/" + detail::to_string(j);
+            const std::string pp = p + "/phones/" + fmt::to_string(j);
             const json& n = (*ph)[j];
             if (!c.fields(n, pp, {"number"}, {"label", "option", "source", "checked"})) continue;
             Phone phone_entry;
@@ -521,7 +521,7 @@ struct Loader {
           for (std::size_t j = 0; j < ls2->size(); ++j) {
             const json& v = (*ls2)[j];
             if (!v.is_string() || !locality_ids.count(v.get<std::string>()))
-              c.add("data.ref.locality", p + "/localities/" + detail::to_string(j), "unknown locality " + value_text(v));
+              c.add("data.ref.locality", p + "/localities/" + fmt::to_string(j), "unknown locality " + value_text(v));
             else
               ids.push_back(v.get<std::string>());
           }
@@ -581,7 +581,7 @@ struct Loader {
           c.add("data.rules.condition", p, "\"any\" needs a non-empty array of conditions");
           continue;
         }
-        for (std::size_t i = 0; i < v.size(); ++i) any.children.push_back(when(c, v[i], p + "/" + detail::to_string(i), depth + 1));
+        for (std::size_t i = 0; i < v.size(); ++i) any.children.push_back(when(c, v[i], p + "/" + fmt::to_string(i), depth + 1));
         all.children.push_back(std::move(any));
         continue;
       }
@@ -624,7 +624,7 @@ struct Loader {
             continue;
           }
           for (std::size_t i = 0; i < list.size(); ++i) {
-            check_value(c, *spec, list[i], p + "/" + k + "/" + detail::to_string(i));
+            check_value(c, *spec, list[i], p + "/" + k + "/" + fmt::to_string(i));
             t.values.push_back(value_of(list[i]));
           }
         } else if (has_range) {
@@ -643,7 +643,7 @@ struct Loader {
             (std::string(k) == "min" ? t.min : t.max) = v[k].get<long long>();
           }
           if (t.min && t.max && *t.min > *t.max)
-            c.add("data.age.range", p, "range is inverted: " + detail::to_string(*t.min) + " to " + detail::to_string(*t.max));
+            c.add("data.age.range", p, "range is inverted: " + fmt::to_string(*t.min) + " to " + fmt::to_string(*t.max));
         } else {
           t.kind = Condition::Kind::known;
           if (!v["known"].is_boolean()) {
@@ -744,7 +744,7 @@ struct Loader {
     if (!list) return out;
     const FactSpec* spec = find_fact("concern");
     for (std::size_t i = 0; i < list->size(); ++i) {
-      const std::string p = pointer + "/" + key + "/" + detail::to_string(i);
+      const std::string p = pointer + "/" + key + "/" + fmt::to_string(i);
       const json& v = (*list)[i];
       if (!v.is_string()) {
         c.type_error(p, "a concern value", v);
@@ -796,7 +796,7 @@ struct Loader {
           continue;
         }
         for (std::size_t i = 0; i < a.value().size(); ++i)
-          if (auto member = group_member(c, a.value()[i], ap + "/" + detail::to_string(i)))
+          if (auto member = group_member(c, a.value()[i], ap + "/" + fmt::to_string(i)))
             sf.by_audience[a.key()].push_back(std::move(*member));
       }
     }
@@ -812,7 +812,7 @@ struct Loader {
     std::set<std::string> ids;
     if (const json* ls = c.array(doc, "levels", "")) {
       for (std::size_t i = 0; i < ls->size(); ++i) {
-        const std::string p = "/levels/" + detail::to_string(i);
+        const std::string p = "/levels/" + fmt::to_string(i);
         const json& l = (*ls)[i];
         if (!c.fields(l, p, {"id", "name", "rank"}, {"filter"})) continue;
         Level level;
@@ -843,7 +843,7 @@ struct Loader {
           }
           std::vector<GroupMember> members;
           for (std::size_t i = 0; i < g.value().size(); ++i)
-            if (auto member = group_member(c, g.value()[i], p + "/" + detail::to_string(i))) members.push_back(std::move(*member));
+            if (auto member = group_member(c, g.value()[i], p + "/" + fmt::to_string(i))) members.push_back(std::move(*member));
           model.groups[g.key()] = std::move(members);
         }
       }
@@ -852,7 +852,7 @@ struct Loader {
     std::set<std::string> rule_ids;
     if (const json* rs = c.array(doc, "rules", "")) {
       for (std::size_t i = 0; i < rs->size(); ++i) {
-        const std::string p = "/rules/" + detail::to_string(i);
+        const std::string p = "/rules/" + fmt::to_string(i);
         const json& r = (*rs)[i];
         if (!c.fields(r, p, {"id", "when"}, {"level", "contacts", "notes", "explain", "final"})) continue;
         Rule rule;
@@ -867,7 +867,7 @@ struct Loader {
         }
         if (const json* cs = c.array(r, "contacts", p)) {
           for (std::size_t j = 0; j < cs->size(); ++j)
-            if (auto spec = contact(c, (*cs)[j], p + "/contacts/" + detail::to_string(j))) rule.contacts.push_back(std::move(*spec));
+            if (auto spec = contact(c, (*cs)[j], p + "/contacts/" + fmt::to_string(j))) rule.contacts.push_back(std::move(*spec));
         }
         rule.notes = c.text_list(r, "notes", p);
         rule.explain = c.text_member(r, "explain", p);
@@ -882,7 +882,7 @@ struct Loader {
           c.add("data.rules.empty", p, "rule \"" + rule.id + "\" sets no level, contacts or notes: it points nowhere");
         model.rules.push_back(std::move(rule));
       }
-      const std::string last = "/rules/" + detail::to_string(rs->empty() ? 0 : rs->size() - 1);
+      const std::string last = "/rules/" + fmt::to_string(rs->empty() ? 0 : rs->size() - 1);
       if (rs->empty()) {
         c.add("data.rules.catch_all", "/rules", "there are no rules: the last rule must be a catch-all with \"when\": {} and contacts");
       } else {
@@ -922,7 +922,7 @@ struct Loader {
       for (std::size_t i = 0; i < a->size(); ++i) {
         const json& v = (*a)[i];
         if (!v.is_string() || std::find(audiences().begin(), audiences().end(), v.get<std::string>()) == audiences().end())
-          c.add("data.ref.audience", p + "/audiences/" + detail::to_string(i), "unknown audience " + value_text(v));
+          c.add("data.ref.audience", p + "/audiences/" + fmt::to_string(i), "unknown audience " + value_text(v));
         else
           list.push_back(v.get<std::string>());
       }
@@ -936,7 +936,7 @@ struct Loader {
         if (v.is_string() && std::find(group->values.begin(), group->values.end(), v.get<std::string>()) != group->values.end())
           o.groups.push_back(v.get<std::string>());
         else
-          c.add("data.questions.group", p + "/groups/" + detail::to_string(i),
+          c.add("data.questions.group", p + "/groups/" + fmt::to_string(i),
                 value_text(v) + " is not a value of the fact \"" + group->name + "\"");
       }
     }
@@ -953,7 +953,7 @@ struct Loader {
     const json* qs = c.array(doc, "questions", "");
     if (!qs) return;
     for (std::size_t i = 0; i < qs->size(); ++i) {
-      const std::string p = "/questions/" + detail::to_string(i);
+      const std::string p = "/questions/" + fmt::to_string(i);
       const json& n = (*qs)[i];
       if (!c.fields(n, p, {"id", "fact", "type", "text"}, {"hint", "options", "min", "max", "unknown_option", "grouped_by"})) continue;
       Question q;
@@ -992,7 +992,7 @@ struct Loader {
         if (q.type == "number") c.add("data.field.unknown", p + "/options", "a number question has no options");
         std::set<std::string> values;
         for (std::size_t j = 0; j < os->size(); ++j) {
-          const std::string op = p + "/options/" + detail::to_string(j);
+          const std::string op = p + "/options/" + fmt::to_string(j);
           if (auto o = option(c, (*os)[j], op, spec, false, group)) {
             c.duplicate(values, Json(o->value).dump(), op + "/value", "option value");
             q.options.push_back(std::move(*o));
@@ -1016,9 +1016,9 @@ struct Loader {
         if (!q.min || !q.max) {
           c.add("data.field.missing", p, "a number question needs \"min\" and \"max\"");
         } else if (*q.min > *q.max) {
-          c.add("data.age.range", p, "range is inverted: " + detail::to_string(*q.min) + " to " + detail::to_string(*q.max));
+          c.add("data.age.range", p, "range is inverted: " + fmt::to_string(*q.min) + " to " + fmt::to_string(*q.max));
         } else if (spec && spec->type == FactSpec::Type::integer && (*q.min < spec->min || *q.max > spec->max)) {
-          c.add("data.age.range", p, "range must be within " + detail::to_string(spec->min) + " to " + detail::to_string(spec->max));
+          c.add("data.age.range", p, "range must be within " + fmt::to_string(spec->min) + " to " + fmt::to_string(spec->max));
         }
       } else if (q.min || q.max) {
         c.add("data.field.unknown", p, "only number questions have \"min\" and \"max\"");
@@ -1049,7 +1049,7 @@ struct Loader {
       Checker dc{problems, "directory.json"};
       for (std::size_t i = 0; i < model.services.size(); ++i)
         if (model.services[i].age && !model.services[i].age->note)
-          dc.add("data.ui.missing", "/services/" + detail::to_string(i) + "/age",
+          dc.add("data.ui.missing", "/services/" + fmt::to_string(i) + "/age",
                  "this age range has no \"note\" and ui.json has no \"age_outside\" sentence to explain it");
     }
     Checker rc{problems, "rules.json"};
@@ -1059,7 +1059,7 @@ struct Loader {
     Checker qc{problems, "questions.json"};
     for (std::size_t i = 0; i < model.questions.size(); ++i)
       if (!model.questions[i].grouped_by.empty() && model.question_index(model.questions[i].grouped_by) >= i)
-        qc.add("data.questions.group", "/questions/" + detail::to_string(i) + "/grouped_by",
+        qc.add("data.questions.group", "/questions/" + fmt::to_string(i) + "/grouped_by",
                "no question before this one asks for \"" + model.questions[i].grouped_by + "\"");
   }
 

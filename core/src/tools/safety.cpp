@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <set>
 
-#include "decimal.hpp"
+#include <fmt/format.h>
 #include "frontdoor/paths.hpp"
 #include "frontdoor/rules.hpp"
 
@@ -47,7 +47,7 @@ struct Checker {
   void fail(int property, const Facts& facts, UtcSeconds at, const std::string& what) {
     if (report.violations.size() >= limit) return;
     report.violations.push_back({property, facts, at,
-                                 "safety property " + detail::to_string(property) + " broken at " + format_london(at) +
+                                 "safety property " + fmt::to_string(property) + " broken at " + format_london(at) +
                                      " on the path " + facts.to_json().dump() + ": " + what});
   }
 
@@ -158,7 +158,7 @@ std::string signature(const Model& model, const OpenStates& states, UtcSeconds a
     out += st.open_now ? (*st.open_now ? 'o' : 'c') : 'u';
     out += st.label_now + "|";
     if (st.opens_next)
-      out += detail::to_string(std::lower_bound(openings.begin(), openings.end(), *st.opens_next) - openings.begin());
+      out += fmt::to_string(std::lower_bound(openings.begin(), openings.end(), *st.opens_next) - openings.begin());
     if (st.open_now == true && st.closes_at && *st.closes_at - at <= model.safety.closing_minutes * 60) {
       out += "!";
       for (const auto& s : model.services)
@@ -209,8 +209,8 @@ SafetyReport check_safety(const Model& model, const std::vector<UtcSeconds>& ins
       const bool risk = value && std::find(model.safety.risk.begin(), model.safety.risk.end(), *value) != model.safety.risk.end();
       if (risk && !o.groups.empty() && std::find(o.groups.begin(), o.groups.end(), first) == o.groups.end())
         c.report.problems.push_back({"data.safety.risk_group", "questions.json",
-                                     "/questions/" + detail::to_string(model.question_index("concern")) + "/options/" +
-                                         detail::to_string(i) + "/groups",
+                                     "/questions/" + fmt::to_string(model.question_index("concern")) + "/options/" +
+                                         fmt::to_string(i) + "/groups",
                                      "the concern " + Json(o.value).dump() + " may carry risk (rules.json safety.risk) but is not in the group \"" +
                                          first + "\" shown first and to someone not sure",
                                      false});

@@ -8,7 +8,7 @@
 #include "frontdoor/reader.hpp"
 #include "frontdoor/wire.hpp"
 #include "json_parse.hpp"
-#include "decimal.hpp"
+#include <fmt/format.h>
 
 namespace frontdoor {
 
@@ -81,12 +81,12 @@ std::string Session::handle(std::string_view request_json) {
     // and with allocations, which can overflow the stack or terminate when memory runs out.
     if (request_json.size() > kMaxRequestBytes)
       return failure("request.too_large", "",
-                     "the request is " + detail::to_string(request_json.size()) + " bytes; the limit is " +
-                         detail::to_string(kMaxRequestBytes) + " bytes (16 MiB)")
+                     "the request is " + fmt::to_string(request_json.size()) + " bytes; the limit is " +
+                         fmt::to_string(kMaxRequestBytes) + " bytes (16 MiB)")
           .dump();
     if (detail::json_nesting_exceeds(request_json))
       return failure("request.too_deep", "",
-                     "the request nests arrays and objects more than " + detail::to_string(detail::kMaxJsonDepth) +
+                     "the request nests arrays and objects more than " + fmt::to_string(detail::kMaxJsonDepth) +
                          " levels deep")
           .dump();
     json request;

@@ -2,7 +2,7 @@
 
 #include <cstdint>
 
-#include "decimal.hpp"
+#include <fmt/format.h>
 
 namespace frontdoor {
 
@@ -54,7 +54,7 @@ void check_stamp(const Json& files, Problems& problems) {
   if (format == stamp->end() || !format->is_number_integer() || format->get<long long>() != kBundleFormat) {
     problems.push_back({"bundle.format", "", "/files/stamp/format",
                         "the bundle is stamped for another data format (this core reads format " +
-                            detail::to_string(kBundleFormat) + "): rebuild it with this version's `frontdoor bundle`",
+                            fmt::to_string(kBundleFormat) + "): rebuild it with this version's `frontdoor bundle`",
                         false});
     return;
   }
