@@ -31,6 +31,12 @@ struct LoadResult {
  */
 std::shared_ptr<const Model> read_data(const Json& files);
 
+/**
+ * The condition a checked `when` (rules.json) describes: the one builder of a Condition, for the
+ * reader and for the checks (parse_condition, loader.hpp). Throws on a shape it does not know.
+ */
+Condition read_condition(const Json& when);
+
 /** read_data of a stamped bundle: refuses an untrue stamp, and reports a throw as bundle.malformed. */
 LoadResult read_bundle(const Json& files);
 
