@@ -5,8 +5,9 @@
  * (which stamps what it checked, stamp.hpp) or by the data team's checks (checks.hpp). It checks
  * nothing itself and trusts the shapes of docs/data-format.md; anything it did not expect (a
  * missing member, a value of another type) throws, and read_bundle reports that as
- * `bundle.malformed`. The browser module reads its data only through here; the CLI runs the
- * checks first and then builds its model here too, so every route runs on a model built by this
+ * `bundle.malformed`. The browser module reads its data only through here; the CLI's checks
+ * (loader.hpp) build nothing themselves: after their structural pass this reader builds the model
+ * their reference checks run on and the CLI keeps, so every route runs on a model built by this
  * one reader.
  *
  * Problem ids: bundle.unstamped, bundle.format, bundle.hash (stamp.hpp), bundle.malformed.

@@ -1,3 +1,5 @@
+// The checks of the data files (loader.hpp): a structural pass over the JSON that builds nothing,
+// then the reference checks on the reader's model of the files that passed.
 #include "frontdoor/loader.hpp"
 #include "frontdoor/wire.hpp"
 
@@ -7,7 +9,6 @@
 #include "frontdoor/calendar_json.hpp"
 #include "json_parse.hpp"
 #include "frontdoor/facts.hpp"
-#include "frontdoor/rules.hpp"
 #include "decimal.hpp"
 
 namespace frontdoor {
