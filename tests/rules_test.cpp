@@ -13,8 +13,6 @@ using namespace frontdoor;
 
 namespace {
 
-json fixture_files() { return test::data_files("tests/fixtures/data-min"); }
-
 std::shared_ptr<const Model> fixture(const std::function<void(json&)>& change = nullptr) {
   return test::load_model_of("tests/fixtures/data-min", change);
 }

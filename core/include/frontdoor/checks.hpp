@@ -24,7 +24,7 @@ namespace frontdoor {
  */
 void check_data(const Json& files, UtcSeconds at, LoadResult& result);
 
-/** read_model and check_data: what `frontdoor lint` and the CLI's loads run. */
+/** read_model and check_data: what `frontdoor lint` and the CLI's loads run; the model is the reader's. */
 LoadResult load_model(const Json& files, UtcSeconds at);
 
 /**

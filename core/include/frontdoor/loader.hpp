@@ -1,11 +1,14 @@
 #pragma once
 /**
  * @file
- * The data team's structural checks of the five data files (docs/data-format.md), in the
- * frontdoor_tools library: every problem at once, with its file and JSON pointer. The model they
- * build serves the checks only; load_model (checks.hpp) builds the model it keeps with the
- * reader (reader.hpp), as the browser module does. The further checks (freshness, wording
- * references, the path walk) are checks.hpp's.
+ * The data team's checks of the five data files (docs/data-format.md), in the frontdoor_tools
+ * library: every problem at once, with its file and JSON pointer. They only check, in two
+ * passes: the structural pass walks the JSON (shapes, types, wording, phone numbers, dates) and
+ * builds nothing; then the reader (reader.hpp) builds the Model of the files that passed, as the
+ * browser module does, and the references are checked on it (ids listed twice, unknown
+ * services, groups, levels, localities and towns, the safety lists, question order, ui.json's
+ * "age_outside"). A reference check that needs a file with a structural error is left out. The
+ * further checks (freshness, wording references, the path walk) are checks.hpp's.
  *
  * Problem ids: json.syntax, json.too_deep; data.file.missing, data.file.unknown; data.field.missing,
  * data.field.unknown, data.field.type; data.id.invalid, data.id.duplicate; data.wording;
@@ -32,12 +35,16 @@ namespace frontdoor {
 /** The data file names, in the order they are checked. */
 const std::vector<std::string>& data_file_names();
 
-/** Checks `files` (object: file name → file text as a string, or the parsed JSON object). */
+/**
+ * Checks `files` (object: file name → file text as a string, or the parsed JSON object); the
+ * model is the reader's, and only when there is no error.
+ */
 LoadResult read_model(const Json& files);
 
 /**
- * Parses one `when` condition as rules.json would (area values are checked against the towns of
- * `model`). Problems are reported in `rules.json` at `pointer`.
+ * Checks one `when` condition as rules.json's are (area values against the towns of `model`) and
+ * builds it with the reader's read_condition. Problems are reported in `rules.json` at
+ * `pointer`; with one, the condition is empty.
  */
 Condition parse_condition(const Model& model, const Json& when, const std::string& pointer, Problems& problems);
 

@@ -2,8 +2,8 @@
 /**
  * @file
  * The loaded data: services and localities (directory.json), the calendar, levels, groups and
- * rules (rules.json), questions (questions.json) and UI strings (ui.json). Built by the loader
- * (loader.hpp) and never changed after that; share it as `std::shared_ptr<const Model>`.
+ * rules (rules.json), questions (questions.json) and UI strings (ui.json). Built by the reader
+ * (reader.hpp) and never changed after that; share it as `std::shared_ptr<const Model>`.
  */
 #include <map>
 #include <memory>
@@ -230,7 +230,7 @@ class Model {
   /** Every town in the directory, sorted case-insensitively. */
   std::vector<std::string> towns() const;
 
-  /** Fills the lookup indexes; called once by the loader. */
+  /** Fills the lookup indexes; called once by the reader. */
   void index();
 
  private:

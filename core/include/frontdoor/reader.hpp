@@ -5,8 +5,9 @@
  * (which stamps what it checked, stamp.hpp) or by the data team's checks (checks.hpp). It checks
  * nothing itself and trusts the shapes of docs/data-format.md; anything it did not expect (a
  * missing member, a value of another type) throws, and read_bundle reports that as
- * `bundle.malformed`. The browser module reads its data only through here; the CLI runs the
- * checks first and then builds its model here too, so every route runs on a model built by this
+ * `bundle.malformed`. The browser module reads its data only through here; the CLI's checks
+ * (loader.hpp) build nothing themselves: after their structural pass this reader builds the model
+ * their reference checks run on and the CLI keeps, so every route runs on a model built by this
  * one reader.
  *
  * Problem ids: bundle.unstamped, bundle.format, bundle.hash (stamp.hpp), bundle.malformed.
@@ -30,6 +31,12 @@ struct LoadResult {
  * nlohmann or standard exception) on anything that is not the documented shape.
  */
 std::shared_ptr<const Model> read_data(const Json& files);
+
+/**
+ * The condition a checked `when` (rules.json) describes: the one builder of a Condition, for the
+ * reader and for the checks (parse_condition, loader.hpp). Throws on a shape it does not know.
+ */
+Condition read_condition(const Json& when);
 
 /** read_data of a stamped bundle: refuses an untrue stamp, and reports a throw as bundle.malformed. */
 LoadResult read_bundle(const Json& files);

@@ -219,8 +219,6 @@ LoadResult load_model(const Json& given, UtcSeconds at) {
   if (files.is_object())
     for (auto& doc : documents(given)) files[doc.first] = std::move(doc.second);
   LoadResult result = read_model(files);
-  // Checked: the model kept is the reader's, the one the browser module builds.
-  if (!has_errors(result.problems)) result.model = read_data(files);
   check_data(files, at, result);
   return result;
 }

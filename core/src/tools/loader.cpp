@@ -1,3 +1,5 @@
+// The checks of the data files (loader.hpp): a structural pass over the JSON that builds nothing,
+// then the reference checks on the reader's model of the files that passed.
 #include "frontdoor/loader.hpp"
 #include "frontdoor/wire.hpp"
 
@@ -7,7 +9,6 @@
 #include "frontdoor/calendar_json.hpp"
 #include "json_parse.hpp"
 #include "frontdoor/facts.hpp"
-#include "frontdoor/rules.hpp"
 #include <fmt/format.h>
 
 namespace frontdoor {
@@ -86,15 +87,6 @@ bool web_address(const std::string& text) {
   return text.compare(0, 8, "https://") == 0 || text.compare(0, 7, "http://") == 0;
 }
 
-/** `v` as a Value; null when it is none (the checks report it). */
-Value value_of(const json& v) {
-  try {
-    return v.get<Value>();
-  } catch (const json::type_error&) {
-    return Value();
-  }
-}
-
 std::string type_name(const json& v) {
   if (v.is_number_integer()) return "an integer";
   if (v.is_number()) return "a number";
@@ -147,37 +139,23 @@ struct Checker {
   }
 
   /** The string member `key` after its checks (nullptr when absent, null and nullable, or refused). */
-  const std::string* string_ref(const json& node, const char* key, const std::string& pointer, bool nullable = false,
-                                bool non_empty = true) {
+  const std::string* str(const json& node, const char* key, const std::string& pointer, bool nullable = false) {
     const json* v = member(node, key);
-    if (!v) return nullptr;
-    if (v->is_null() && nullable) return nullptr;
+    if (!v || (v->is_null() && nullable)) return nullptr;
     if (!v->is_string()) {
       type_error(pointer + "/" + key, nullable ? "a string or null" : "a string", *v);
       return nullptr;
     }
-    if (non_empty && v->get_ref<const std::string&>().empty()) {
+    if (v->get_ref<const std::string&>().empty()) {
       add("data.field.type", pointer + "/" + key, "must not be empty");
       return nullptr;
     }
     return &v->get_ref<const std::string&>();
   }
 
-  std::optional<std::string> string(const json& node, const char* key, const std::string& pointer, bool nullable = false,
-                                    bool non_empty = true) {
-    const std::string* s = string_ref(node, key, pointer, nullable, non_empty);
-    if (!s) return std::nullopt;
-    return *s;
-  }
-
-  /** string(), or "" when it gives nothing. */
-  std::string str(const json& node, const char* key, const std::string& pointer, bool nullable = false) {
-    const std::string* s = string_ref(node, key, pointer, nullable);
-    return s ? *s : std::string();
-  }
-
+  /** The id member `key` ("" when absent or refused). */
   std::string id(const json& node, const char* key, const std::string& pointer) {
-    auto s = string(node, key, pointer);
+    const std::string* s = str(node, key, pointer);
     if (!s) return "";
     if (!valid_id(*s)) {
       add("data.id.invalid", pointer + "/" + key, "id \"" + *s + "\" must use only lowercase a-z, 0-9 and -");
@@ -186,69 +164,43 @@ struct Checker {
     return *s;
   }
 
-  std::optional<Date> date(const json& node, const char* key, const std::string& pointer) {
-    auto s = string(node, key, pointer);
-    if (!s) return std::nullopt;
-    auto d = parse_date(*s);
-    if (!d) add("data.date", pointer + "/" + key, "\"" + *s + "\" is not a date YYYY-MM-DD");
-    return d;
+  void date(const json& node, const char* key, const std::string& pointer) {
+    const std::string* s = str(node, key, pointer);
+    if (s && !parse_date(*s)) add("data.date", pointer + "/" + key, "\"" + *s + "\" is not a date YYYY-MM-DD");
   }
 
-  std::optional<Text> text(const json& v, const std::string& pointer) {
+  void text(const json& v, const std::string& pointer) {
     if (v.is_string()) {
-      if (v.get_ref<const std::string&>().empty()) {
-        add("data.wording", pointer, "wording must not be empty");
-        return std::nullopt;
-      }
-      return Text{v.get<std::string>(), {}};
+      if (v.get_ref<const std::string&>().empty()) add("data.wording", pointer, "wording must not be empty");
+      return;
     }
     if (!v.is_object()) {
       add("data.wording", pointer, "wording must be a string or an object of audience → string, found " + type_name(v));
-      return std::nullopt;
+      return;
     }
-    Text t;
-    bool ok = true;
-    if (!v.contains("default")) {
-      add("data.wording", pointer, "per-audience wording needs a \"default\"");
-      ok = false;
-    }
+    if (!v.contains("default")) add("data.wording", pointer, "per-audience wording needs a \"default\"");
     for (auto it = v.begin(); it != v.end(); ++it) {
       const std::string p = pointer + "/" + pointer_token(it.key());
-      if (!it.value().is_string() || it.value().get_ref<const std::string&>().empty()) {
+      if (!it.value().is_string() || it.value().get_ref<const std::string&>().empty())
         add("data.wording", p, "wording must be a non-empty string, found " + type_name(it.value()));
-        ok = false;
-        continue;
-      }
-      if (it.key() == "default") {
-        t.fallback = it.value().get<std::string>();
-      } else if (std::find(audiences().begin(), audiences().end(), it.key()) != audiences().end()) {
-        t.by_audience[it.key()] = it.value().get<std::string>();
-      } else {
+      else if (it.key() != "default" && std::find(audiences().begin(), audiences().end(), it.key()) == audiences().end())
         add("data.ref.audience", p, "unknown audience \"" + it.key() + "\"; audiences: parent, young_person, professional, public");
-        ok = false;
-      }
     }
-    if (!ok) return std::nullopt;
-    return t;
   }
 
-  std::optional<Text> text_member(const json& node, const char* key, const std::string& pointer, bool nullable = true) {
+  void text_member(const json& node, const char* key, const std::string& pointer) {
     const json* v = member(node, key);
-    if (!v || (nullable && v->is_null())) return std::nullopt;
-    return text(*v, pointer + "/" + key);
+    if (v && !v->is_null()) text(*v, pointer + "/" + key);
   }
 
-  std::vector<Text> text_list(const json& node, const char* key, const std::string& pointer) {
-    std::vector<Text> out;
+  void text_list(const json& node, const char* key, const std::string& pointer) {
     const json* v = member(node, key);
-    if (!v || v->is_null()) return out;
+    if (!v || v->is_null()) return;
     if (!v->is_array()) {
       type_error(pointer + "/" + key, "an array of wording", *v);
-      return out;
+      return;
     }
-    for (std::size_t i = 0; i < v->size(); ++i)
-      if (auto t = text((*v)[i], pointer + "/" + key + "/" + fmt::to_string(i))) out.push_back(std::move(*t));
-    return out;
+    for (std::size_t i = 0; i < v->size(); ++i) text((*v)[i], pointer + "/" + key + "/" + fmt::to_string(i));
   }
 
   const json* array(const json& node, const char* key, const std::string& pointer, bool nullable = false) {
@@ -262,24 +214,100 @@ struct Checker {
   }
 
   void duplicate(std::set<std::string>& seen, const std::string& id, const std::string& pointer, const std::string& what) {
-    if (id.empty()) return;
-    if (!seen.insert(id).second) add("data.id.duplicate", pointer, what + " \"" + id + "\" is listed twice");
+    if (!id.empty() && !seen.insert(id).second) add("data.id.duplicate", pointer, what + " \"" + id + "\" is listed twice");
+  }
+
+  /** A value of a fact; a town (an area value) is checked on the model, by check_references. */
+  void value(const FactSpec& spec, const json& v, const std::string& pointer) {
+    std::string message;
+    if (spec.type == FactSpec::Type::area && v.is_string()) return;
+    if (!check_fact_value(spec, v, message).empty()) add("data.ref.value", pointer, message);
+  }
+
+  /** The shape of a `when` (docs/data-format.md); the reader's read_condition builds it. */
+  void when(const json& node, const std::string& pointer, int depth = 0) {
+    if (depth > 16) return add("data.rules.condition", pointer, "conditions are nested more than 16 deep");
+    if (!node.is_object())
+      return add("data.rules.condition", pointer, "a condition must be an object, found " + type_name(node));
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      const std::string& key = it.key();
+      const json& v = it.value();
+      const std::string p = pointer + "/" + pointer_token(key);
+      const FactSpec* spec = find_fact(key);
+      if (key == "$comment") {
+        if (!v.is_string()) type_error(p, "a string", v);
+      } else if (key == "any") {
+        if (!v.is_array() || v.empty()) add("data.rules.condition", p, "\"any\" needs a non-empty array of conditions");
+        for (std::size_t i = 0; v.is_array() && i < v.size(); ++i) when(v[i], p + "/" + fmt::to_string(i), depth + 1);
+      } else if (key == "not") {
+        when(v, p, depth + 1);
+      } else if (!spec) {
+        add("data.ref.fact", p, "unknown fact \"" + key + "\"");
+      } else if (v.is_null() || v.is_array()) {
+        add("data.rules.condition", p, "a test must be a value or an object; use {\"known\": false} for \"not known\"");
+      } else if (!v.is_object()) {
+        value(*spec, v, p);
+      } else {
+        test(*spec, key, v, p);
+      }
+    }
+  }
+
+  /** One test object of a `when`: {"in"}, {"not_in"}, {"min", "max"} or {"known"}. */
+  void test(const FactSpec& spec, const std::string& fact, const json& v, const std::string& p) {
+    const bool has_in = v.contains("in"), has_not_in = v.contains("not_in"), has_range = v.contains("min") || v.contains("max"),
+               has_known = v.contains("known");
+    if (int(has_in) + int(has_not_in) + int(has_range) + int(has_known) != 1)
+      return add("data.rules.condition", p, "a test must be exactly one of {\"in\"}, {\"not_in\"}, {\"min\", \"max\"} or {\"known\"}");
+    bool bad = false;
+    for (auto m = v.begin(); m != v.end(); ++m)
+      if (m.key() != "in" && m.key() != "not_in" && m.key() != "min" && m.key() != "max" && m.key() != "known") {
+        add("data.rules.condition", p + "/" + pointer_token(m.key()), "unknown test \"" + m.key() + "\"");
+        bad = true;
+      }
+    if (bad) return;
+    if (has_in || has_not_in) {
+      const char* k = has_in ? "in" : "not_in";
+      const json& list = v[k];
+      if (!list.is_array() || list.empty())
+        return add("data.rules.condition", p + "/" + k, std::string("\"") + k + "\" needs a non-empty array of values");
+      for (std::size_t i = 0; i < list.size(); ++i) value(spec, list[i], p + "/" + k + "/" + fmt::to_string(i));
+    } else if (has_range) {
+      if (spec.type != FactSpec::Type::integer)
+        return add("data.rules.condition", p, "min/max apply only to whole-number facts, not \"" + fact + "\"");
+      std::optional<long long> bound[2];
+      for (int b = 0; b < 2; ++b) {
+        const char* k = b == 0 ? "min" : "max";
+        if (!v.contains(k)) continue;
+        if (!v[k].is_number_integer()) {
+          add("data.rules.condition", p + "/" + k, std::string(k) + " must be a whole number");
+          continue;
+        }
+        value(spec, v[k], p + "/" + k);
+        bound[b] = v[k].get<long long>();
+      }
+      if (bound[0] && bound[1] && *bound[0] > *bound[1])
+        add("data.age.range", p, "range is inverted: " + fmt::to_string(*bound[0]) + " to " + fmt::to_string(*bound[1]));
+    } else if (!v["known"].is_boolean()) {
+      add("data.rules.condition", p + "/known", "\"known\" must be true or false");
+    }
   }
 };
 
-std::string value_text(const json& v) { return describe_value(v); }
-
-struct Loader {
+/**
+ * The structural pass: walks the files as JSON and reports every problem of shape, type,
+ * wording, phone number and date, building nothing. What needs the data as a whole (ids listed
+ * twice, references between the files) check_references finds on the reader's model.
+ */
+struct Shapes {
   const json& files;
   Problems problems;
-  Model model;
   std::map<std::string, const json*> docs;  // into `files`, or `parsed` for a file given as text
   std::map<std::string, json> parsed;
-  std::set<std::string> rule_facts;
-  std::map<std::string, std::string> fact_first_use; // fact → pointer of its first use in rules.json
+  std::vector<std::string> short_codes;
+  std::vector<SupersededNumber> superseded;
 
   void read_files() {
-    Checker c{problems, ""};
     if (!files.is_object()) {
       problems.push_back({"data.field.type", "", "/files", "files must be an object of file name → text", false});
       return;
@@ -308,60 +336,49 @@ struct Loader {
         problems.push_back({"data.file.unknown", it.key(), "", "not a data file (expected directory.json, calendar.json, rules.json, questions.json, ui.json)", false});
   }
 
-  /**
-   * The provenance of one fact: `node`'s `source_key` and `checked_key` members, each defaulting
-   * to the service's `source` and `checked`.
-   */
-  Provenance provenance(Checker& c, const json& node, const char* source_key, const char* checked_key,
-                        const std::string& pointer, const Service& service) {
-    Provenance out{service.source, service.checked};
-    if (auto s = c.string(node, source_key, pointer)) {
-      if (web_address(*s))
-        out.source = *s;
-      else
-        c.add("data.source.not_url", pointer + "/" + source_key,
-              "source \"" + *s + "\" is not the web address (http:// or https://) of the page the fact is on");
-    }
-    if (auto d = c.date(node, checked_key, pointer)) out.checked = *d;
-    return out;
+  /** A fact's own `source_key` (a web address) and `checked_key` (a date); both may be left out. */
+  void provenance(Checker& c, const json& node, const char* source_key, const char* checked_key, const std::string& pointer) {
+    if (const std::string* s = c.str(node, source_key, pointer); s && !web_address(*s))
+      c.add("data.source.not_url", pointer + "/" + source_key,
+            "source \"" + *s + "\" is not the web address (http:// or https://) of the page the fact is on");
+    c.date(node, checked_key, pointer);
   }
 
   void phone(Checker& c, const std::string& number, const std::string& pointer, bool check_superseded) {
     const std::string d = digits_of(number);
     bool short_code = false;
-    for (const auto& s : model.short_codes) short_code = short_code || digits_of(s) == d;
+    for (const auto& s : short_codes) short_code = short_code || digits_of(s) == d;
     if (!phone_shape(number) || !((d.size() == 11 && d[0] == '0') || short_code)) {
       c.add("data.phone.not_uk", pointer,
             "\"" + number + "\" is not a UK phone number (digits and single spaces, 11 digits starting 0, or a listed short code)");
       return;
     }
     if (!check_superseded) return;
-    for (const auto& s : model.superseded)
+    for (const auto& s : superseded)
       if (digits_of(s.number) == d)
         c.add("data.phone.superseded", pointer, "\"" + number + "\" is a superseded number (" + s.was + ")");
   }
 
-  void directory() {
-    auto it = docs.find("directory.json");
-    if (it == docs.end()) return;
-    const json& doc = *it->second;
+  void audience_list(Checker& c, const json& list, const std::string& pointer, const std::string& after) {
+    for (std::size_t i = 0; i < list.size(); ++i)
+      if (!list[i].is_string() || std::find(audiences().begin(), audiences().end(), list[i].get<std::string>()) == audiences().end())
+        c.add("data.ref.audience", pointer + "/" + fmt::to_string(i), "unknown audience " + describe_value(list[i]) + after);
+  }
+
+  void directory(const json& doc) {
     Checker c{problems, "directory.json"};
     c.fields(doc, "", {"checked", "localities", "services"},
              {"publisher", "contact_page", "short_codes", "superseded_numbers"}, true);
-    if (auto page = c.string(doc, "contact_page", "")) {
-      if (web_address(*page))
-        model.contact_page = *page;
-      else
-        c.add("data.source.not_url", "/contact_page", "\"" + *page + "\" is not a web address (http:// or https://)");
-    }
+    if (const std::string* page = c.str(doc, "contact_page", ""); page && !web_address(*page))
+      c.add("data.source.not_url", "/contact_page", "\"" + *page + "\" is not a web address (http:// or https://)");
     if (const json* p = Checker::member(doc, "publisher"); p && !p->is_null()) {
       if (c.fields(*p, "/publisher", {"id", "name"}, {"url"})) {
         c.id(*p, "id", "/publisher");
-        c.string(*p, "name", "/publisher");
-        c.string(*p, "url", "/publisher", true);
+        c.str(*p, "name", "/publisher");
+        c.str(*p, "url", "/publisher", true);
       }
     }
-    if (auto d = c.date(doc, "checked", "")) model.checked = *d;
+    c.date(doc, "checked", "");
     if (const json* sc = c.array(doc, "short_codes", "")) {
       for (std::size_t i = 0; i < sc->size(); ++i) {
         const std::string p = "/short_codes/" + fmt::to_string(i);
@@ -373,7 +390,7 @@ struct Loader {
         if (!phone_shape(s) || digits_of(s).size() < 3 || digits_of(s).size() > 8)
           c.add("data.phone.not_uk", p, "\"" + s + "\" is not a short code (3 to 8 digits, single spaces)");
         else
-          model.short_codes.push_back(s);
+          short_codes.push_back(s);
       }
     }
     if (const json* sn = c.array(doc, "superseded_numbers", "")) {
@@ -381,379 +398,156 @@ struct Loader {
         const std::string p = "/superseded_numbers/" + fmt::to_string(i);
         const json& n = (*sn)[i];
         if (!c.fields(n, p, {"number", "was"}, {"source"})) continue;
-        SupersededNumber s;
-        s.number = c.str(n, "number", p);
-        s.was = c.str(n, "was", p);
-        s.source = c.str(n, "source", p, true);
-        if (!s.number.empty()) {
-          phone(c, s.number, p + "/number", false);
-          model.superseded.push_back(s);
-        }
+        const std::string* number = c.str(n, "number", p);
+        const std::string* was = c.str(n, "was", p);
+        c.str(n, "source", p, true);
+        if (!number) continue;
+        phone(c, *number, p + "/number", false);
+        superseded.push_back({*number, was ? *was : "", ""});
       }
     }
-    std::set<std::string> locality_ids, towns;
+    std::set<std::string> towns;
     std::map<std::string, std::pair<std::string, std::size_t>> town_keys; // town_key → town, locality index
     if (const json* ls = c.array(doc, "localities", "")) {
       for (std::size_t i = 0; i < ls->size(); ++i) {
         const std::string p = "/localities/" + fmt::to_string(i);
         const json& l = (*ls)[i];
         if (!c.fields(l, p, {"id", "name", "towns"}, {})) continue;
-        Locality loc;
-        loc.id = c.id(l, "id", p);
-        c.duplicate(locality_ids, loc.id, p + "/id", "locality");
-        loc.name = c.str(l, "name", p);
-        if (const json* ts = c.array(l, "towns", p)) {
-          for (std::size_t j = 0; j < ts->size(); ++j) {
-            const std::string tp = p + "/towns/" + fmt::to_string(j);
-            if (!(*ts)[j].is_string() || detail::fold((*ts)[j].get<std::string>()).empty()) {
-              c.add("data.field.type", tp, "a town must be a non-empty string");
-              continue;
-            }
-            const std::string t = (*ts)[j].get<std::string>();
-            if (!towns.insert(detail::fold(t)).second) {
-              c.add("data.id.duplicate", tp, "town \"" + t + "\" is listed twice");
-              continue;
-            }
-            // Two spellings of one place ("Wootton Bassett") may share a locality, never two.
-            auto known = town_keys.emplace(detail::town_key(t), std::make_pair(t, i)).first;
-            if (known->second.second != i) {
-              c.add("data.id.duplicate", tp,
-                    "town \"" + t + "\" is the same place as \"" + known->second.first + "\" in another locality");
-              continue;
-            }
-            loc.towns.push_back(t);
+        c.id(l, "id", p);
+        c.str(l, "name", p);
+        const json* ts = c.array(l, "towns", p);
+        for (std::size_t j = 0; ts && j < ts->size(); ++j) {
+          const std::string tp = p + "/towns/" + fmt::to_string(j);
+          if (!(*ts)[j].is_string() || detail::fold((*ts)[j].get<std::string>()).empty()) {
+            c.add("data.field.type", tp, "a town must be a non-empty string");
+            continue;
           }
+          const std::string t = (*ts)[j].get<std::string>();
+          if (!towns.insert(detail::fold(t)).second) {
+            c.add("data.id.duplicate", tp, "town \"" + t + "\" is listed twice");
+            continue;
+          }
+          // Two spellings of one place ("Wootton Bassett") may share a locality, never two.
+          auto known = town_keys.emplace(detail::town_key(t), std::make_pair(t, i)).first;
+          if (known->second.second != i)
+            c.add("data.id.duplicate", tp, "town \"" + t + "\" is the same place as \"" + known->second.first + "\" in another locality");
         }
-        model.localities.push_back(loc);
       }
     }
-    std::set<std::string> service_ids;
-    if (const json* ss = c.array(doc, "services", "")) {
-      for (std::size_t i = 0; i < ss->size(); ++i) {
-        const std::string p = "/services/" + fmt::to_string(i);
-        const json& s = (*ss)[i];
-        if (!c.fields(s, p, {"id", "name", "audiences", "phones", "schedule", "source", "checked"},
-                      {"organisation", "summary", "age", "email", "email_source", "email_checked", "web", "hours_text",
-                       "hours_source", "hours_checked", "localities", "have_ready", "notes", "called"}))
-          continue;
-        Service svc;
-        svc.id = c.id(s, "id", p);
-        c.duplicate(service_ids, svc.id, p + "/id", "service");
-        svc.name = c.str(s, "name", p);
-        svc.organisation = c.str(s, "organisation", p, true);
-        if (auto t = c.text_member(s, "summary", p)) svc.summary = std::move(*t);
-        // Read first: each fact's provenance defaults to them.
-        svc.source = c.str(s, "source", p);
-        if (auto d = c.date(s, "checked", p)) svc.checked = *d;
-        if (const json* a = c.array(s, "audiences", p)) {
-          for (std::size_t j = 0; j < a->size(); ++j) {
-            const json& v = (*a)[j];
-            if (!v.is_string() || std::find(audiences().begin(), audiences().end(), v.get<std::string>()) == audiences().end())
-              c.add("data.ref.audience", p + "/audiences/" + fmt::to_string(j),
-                    "unknown audience " + value_text(v) + "; audiences: parent, young_person, professional, public");
-            else
-              svc.audiences.push_back(v.get<std::string>());
-          }
-        }
-        if (const json* age = Checker::member(s, "age"); age && !age->is_null()) {
-          const std::string ap = p + "/age";
-          if (c.fields(*age, ap, {}, {"min", "max", "note", "source", "checked"})) {
-            const json* mn = Checker::member(*age, "min");
-            const json* mx = Checker::member(*age, "max");
-            bool ok = true;
-            if (!mn && !mx) { c.add("data.field.missing", ap, "an age needs \"min\", \"max\" or both"); ok = false; }
-            if (mn && !mn->is_number_integer()) { c.type_error(ap + "/min", "a whole number", *mn); ok = false; }
-            if (mx && !mx->is_number_integer()) { c.type_error(ap + "/max", "a whole number", *mx); ok = false; }
-            if (ok) {
-              // A missing bound is the end of the facts' age range (0 or 25).
-              long long lo = mn ? mn->get<long long>() : 0, hi = mx ? mx->get<long long>() : 25;
-              if (lo < 0 || hi > 25 || hi < 0 || lo > 25)
-                c.add("data.age.range", ap, "ages must be within 0 to 25, found " + fmt::to_string(lo) + " to " + fmt::to_string(hi));
-              else if (lo > hi)
-                c.add("data.age.range", ap, "age range is inverted: " + fmt::to_string(lo) + " to " + fmt::to_string(hi));
-              else
-                svc.age = AgeRange{static_cast<int>(lo), static_cast<int>(hi), c.text_member(*age, "note", ap),
-                                   provenance(c, *age, "source", "checked", ap, svc)};
-            }
-          }
-        }
-        if (const json* ph = c.array(s, "phones", p)) {
-          for (std::size_t j = 0; j < ph->size(); ++j) {
-            const std::string pp = p + "/phones/" + fmt::to_string(j);
-            const json& n = (*ph)[j];
-            if (!c.fields(n, pp, {"number"}, {"label", "option", "source", "checked"})) continue;
-            Phone phone_entry;
-            phone_entry.number = c.str(n, "number", pp);
-            phone_entry.label = c.str(n, "label", pp, true);
-            if (const json* o = Checker::member(n, "option")) {
-              if (o->is_null() || o->is_number_integer() || o->is_string())
-                phone_entry.option = value_of(*o);
-              else
-                c.type_error(pp + "/option", "a whole number, a string or null", *o);
-            }
-            if (!phone_entry.number.empty()) phone(c, phone_entry.number, pp + "/number", true);
-            phone_entry.provenance = provenance(c, n, "source", "checked", pp, svc);
-            svc.phones.push_back(std::move(phone_entry));
-          }
-        }
-        if (auto e = c.string(s, "email", p, true)) {
-          if (e->find('@') == std::string::npos || e->find(' ') != std::string::npos)
-            c.add("data.field.type", p + "/email", "\"" + *e + "\" is not an email address");
-          svc.email = e;
-        }
-        svc.email_provenance = provenance(c, s, "email_source", "email_checked", p, svc);
-        if (!svc.email)
-          for (const char* key : {"email_source", "email_checked"})
-            if (Checker::member(s, key))
-              c.add("data.source.no_fact", p + "/" + key,
-                    std::string("\"") + key + "\" names where the email address comes from, but the service has no email");
-        svc.hours_provenance = provenance(c, s, "hours_source", "hours_checked", p, svc);
-        if (auto w = c.string(s, "web", p, true)) {
-          if (!web_address(*w))
-            c.add("data.field.type", p + "/web", "\"" + *w + "\" is not a web address (http:// or https://)");
-          svc.web = w;
-        }
-        if (const json* sch = Checker::member(s, "schedule"))
-          svc.schedule = parse_schedule(*sch, "directory.json", p + "/schedule", problems);
-        if (auto t = c.text_member(s, "hours_text", p)) svc.hours_text = std::move(*t);
-        if (const json* ls2 = c.array(s, "localities", p, true)) {
-          std::vector<std::string> ids;
-          for (std::size_t j = 0; j < ls2->size(); ++j) {
-            const json& v = (*ls2)[j];
-            if (!v.is_string() || !locality_ids.count(v.get<std::string>()))
-              c.add("data.ref.locality", p + "/localities/" + fmt::to_string(j), "unknown locality " + value_text(v));
-            else
-              ids.push_back(v.get<std::string>());
-          }
-          svc.localities = ids;
-        }
-        svc.have_ready = c.text_list(s, "have_ready", p);
-        svc.notes = c.text_list(s, "notes", p);
-        svc.called = c.text_member(s, "called", p);
-        if (svc.phones.empty() && !svc.email && !svc.web)
-          c.add("data.field.missing", p, "service \"" + svc.id + "\" has no phone, email or web address");
-        model.services.push_back(std::move(svc));
-      }
-    }
+    if (const json* ss = c.array(doc, "services", ""))
+      for (std::size_t i = 0; i < ss->size(); ++i) service(c, (*ss)[i], "/services/" + fmt::to_string(i));
   }
 
-  void calendar() {
-    auto it = docs.find("calendar.json");
-    if (it == docs.end()) return;
-    model.calendar = parse_calendar(*it->second, "calendar.json", problems);
+  void service(Checker& c, const json& s, const std::string& p) {
+    if (!c.fields(s, p, {"id", "name", "audiences", "phones", "schedule", "source", "checked"},
+                  {"organisation", "summary", "age", "email", "email_source", "email_checked", "web", "hours_text",
+                   "hours_source", "hours_checked", "localities", "have_ready", "notes", "called"}))
+      return;
+    const std::string id = c.id(s, "id", p);
+    c.str(s, "name", p);
+    c.str(s, "organisation", p, true);
+    c.text_member(s, "summary", p);
+    c.str(s, "source", p);
+    c.date(s, "checked", p);
+    if (const json* a = c.array(s, "audiences", p))
+      audience_list(c, *a, p + "/audiences", "; audiences: parent, young_person, professional, public");
+    if (const json* age = Checker::member(s, "age"); age && !age->is_null()) {
+      const std::string ap = p + "/age";
+      if (c.fields(*age, ap, {}, {"min", "max", "note", "source", "checked"})) {
+        const json* mn = Checker::member(*age, "min");
+        const json* mx = Checker::member(*age, "max");
+        bool ok = true;
+        if (!mn && !mx) { c.add("data.field.missing", ap, "an age needs \"min\", \"max\" or both"); ok = false; }
+        if (mn && !mn->is_number_integer()) { c.type_error(ap + "/min", "a whole number", *mn); ok = false; }
+        if (mx && !mx->is_number_integer()) { c.type_error(ap + "/max", "a whole number", *mx); ok = false; }
+        if (ok) {
+          // A missing bound is the end of the facts' age range (0 or 25).
+          long long lo = mn ? mn->get<long long>() : 0, hi = mx ? mx->get<long long>() : 25;
+          if (lo < 0 || hi > 25 || hi < 0 || lo > 25)
+            c.add("data.age.range", ap, "ages must be within 0 to 25, found " + fmt::to_string(lo) + " to " + fmt::to_string(hi));
+          else if (lo > hi)
+            c.add("data.age.range", ap, "age range is inverted: " + fmt::to_string(lo) + " to " + fmt::to_string(hi));
+          else {
+            c.text_member(*age, "note", ap);
+            provenance(c, *age, "source", "checked", ap);
+          }
+        }
+      }
+    }
+    bool reachable = false;  // a phone, an email or a web address
+    if (const json* ph = c.array(s, "phones", p)) {
+      for (std::size_t j = 0; j < ph->size(); ++j) {
+        const std::string pp = p + "/phones/" + fmt::to_string(j);
+        const json& n = (*ph)[j];
+        if (!c.fields(n, pp, {"number"}, {"label", "option", "source", "checked"})) continue;
+        reachable = true;
+        const std::string* number = c.str(n, "number", pp);
+        c.str(n, "label", pp, true);
+        if (const json* o = Checker::member(n, "option"); o && !o->is_null() && !o->is_number_integer() && !o->is_string())
+          c.type_error(pp + "/option", "a whole number, a string or null", *o);
+        if (number) phone(c, *number, pp + "/number", true);
+        provenance(c, n, "source", "checked", pp);
+      }
+    }
+    const std::string* email = c.str(s, "email", p, true);
+    if (email && (email->find('@') == std::string::npos || email->find(' ') != std::string::npos))
+      c.add("data.field.type", p + "/email", "\"" + *email + "\" is not an email address");
+    provenance(c, s, "email_source", "email_checked", p);
+    if (!email)
+      for (const char* key : {"email_source", "email_checked"})
+        if (Checker::member(s, key))
+          c.add("data.source.no_fact", p + "/" + key,
+                std::string("\"") + key + "\" names where the email address comes from, but the service has no email");
+    provenance(c, s, "hours_source", "hours_checked", p);
+    const std::string* web = c.str(s, "web", p, true);
+    if (web && !web_address(*web)) c.add("data.field.type", p + "/web", "\"" + *web + "\" is not a web address (http:// or https://)");
+    if (const json* sch = Checker::member(s, "schedule")) parse_schedule(*sch, "directory.json", p + "/schedule", problems);
+    c.text_member(s, "hours_text", p);
+    // A locality that is not a string is refused here; an unknown id, by check_references.
+    if (const json* ls = c.array(s, "localities", p, true))
+      for (std::size_t j = 0; j < ls->size(); ++j)
+        if (!(*ls)[j].is_string())
+          c.add("data.ref.locality", p + "/localities/" + fmt::to_string(j), "unknown locality " + describe_value((*ls)[j]));
+    c.text_list(s, "have_ready", p);
+    c.text_list(s, "notes", p);
+    c.text_member(s, "called", p);
+    if (!reachable && !email && !web) c.add("data.field.missing", p, "service \"" + id + "\" has no phone, email or web address");
   }
 
   // ---- rules.json ----
 
-  void check_value(Checker& c, const FactSpec& spec, const json& v, const std::string& pointer) {
-    std::string message;
-    if (spec.type == FactSpec::Type::area && v.is_string()) {
-      if (!model.locality_of_town(v.get<std::string>()))
-        c.add("data.ref.value", pointer, "\"" + v.get<std::string>() + "\" is not a town in directory.json");
-      return;
-    }
-    if (!check_fact_value(spec, v, message).empty()) c.add("data.ref.value", pointer, message);
-  }
-
-  Condition when(Checker& c, const json& node, const std::string& pointer, int depth = 0) {
-    Condition all;
-    all.kind = Condition::Kind::all;
-    if (depth > 16) {
-      c.add("data.rules.condition", pointer, "conditions are nested more than 16 deep");
-      return all;
-    }
-    if (!node.is_object()) {
-      c.add("data.rules.condition", pointer, "a condition must be an object, found " + type_name(node));
-      return all;
-    }
-    for (auto it = node.begin(); it != node.end(); ++it) {
-      const std::string& key = it.key();
-      const json& v = it.value();
-      const std::string p = pointer + "/" + pointer_token(key);
-      if (key == "$comment") {
-        if (!v.is_string()) c.type_error(p, "a string", v);
-        continue;
-      }
-      if (key == "any") {
-        Condition any;
-        any.kind = Condition::Kind::any;
-        if (!v.is_array() || v.empty()) {
-          c.add("data.rules.condition", p, "\"any\" needs a non-empty array of conditions");
-          continue;
-        }
-        for (std::size_t i = 0; i < v.size(); ++i) any.children.push_back(when(c, v[i], p + "/" + fmt::to_string(i), depth + 1));
-        all.children.push_back(std::move(any));
-        continue;
-      }
-      if (key == "not") {
-        Condition neg;
-        neg.kind = Condition::Kind::negate;
-        neg.children.push_back(when(c, v, p, depth + 1));
-        all.children.push_back(std::move(neg));
-        continue;
-      }
-      const FactSpec* spec = find_fact(key);
-      if (!spec) {
-        c.add("data.ref.fact", p, "unknown fact \"" + key + "\"");
-        continue;
-      }
-      rule_facts.insert(key);
-      fact_first_use.emplace(key, p);
-      Condition t;
-      t.fact = key;
-      if (v.is_object()) {
-        const bool has_in = v.contains("in"), has_not_in = v.contains("not_in"), has_range = v.contains("min") || v.contains("max"),
-                   has_known = v.contains("known");
-        if (int(has_in) + int(has_not_in) + int(has_range) + int(has_known) != 1) {
-          c.add("data.rules.condition", p, "a test must be exactly one of {\"in\"}, {\"not_in\"}, {\"min\", \"max\"} or {\"known\"}");
-          continue;
-        }
-        bool bad = false;
-        for (auto m = v.begin(); m != v.end(); ++m)
-          if (m.key() != "in" && m.key() != "not_in" && m.key() != "min" && m.key() != "max" && m.key() != "known") {
-            c.add("data.rules.condition", p + "/" + pointer_token(m.key()), "unknown test \"" + m.key() + "\"");
-            bad = true;
-          }
-        if (bad) continue;
-        if (has_in || has_not_in) {
-          const char* k = has_in ? "in" : "not_in";
-          t.kind = has_in ? Condition::Kind::in : Condition::Kind::not_in;
-          const json& list = v[k];
-          if (!list.is_array() || list.empty()) {
-            c.add("data.rules.condition", p + "/" + k, std::string("\"") + k + "\" needs a non-empty array of values");
-            continue;
-          }
-          for (std::size_t i = 0; i < list.size(); ++i) {
-            check_value(c, *spec, list[i], p + "/" + k + "/" + fmt::to_string(i));
-            t.values.push_back(value_of(list[i]));
-          }
-        } else if (has_range) {
-          t.kind = Condition::Kind::range;
-          if (spec->type != FactSpec::Type::integer) {
-            c.add("data.rules.condition", p, "min/max apply only to whole-number facts, not \"" + key + "\"");
-            continue;
-          }
-          for (const char* k : {"min", "max"}) {
-            if (!v.contains(k)) continue;
-            if (!v[k].is_number_integer()) {
-              c.add("data.rules.condition", p + "/" + k, std::string(k) + " must be a whole number");
-              continue;
-            }
-            check_value(c, *spec, v[k], p + "/" + k);
-            (std::string(k) == "min" ? t.min : t.max) = v[k].get<long long>();
-          }
-          if (t.min && t.max && *t.min > *t.max)
-            c.add("data.age.range", p, "range is inverted: " + fmt::to_string(*t.min) + " to " + fmt::to_string(*t.max));
-        } else {
-          t.kind = Condition::Kind::known;
-          if (!v["known"].is_boolean()) {
-            c.add("data.rules.condition", p + "/known", "\"known\" must be true or false");
-            continue;
-          }
-          t.known = v["known"].get<bool>();
-        }
-      } else if (v.is_null() || v.is_array()) {
-        c.add("data.rules.condition", p, "a test must be a value or an object; use {\"known\": false} for \"not known\"");
-        continue;
-      } else {
-        t.kind = Condition::Kind::eq;
-        check_value(c, *spec, v, p);
-        t.values.push_back(value_of(v));
-      }
-      all.children.push_back(std::move(t));
-    }
-    return all;
-  }
-
-  std::set<std::string> service_ids() const {
-    std::set<std::string> ids;
-    for (const auto& s : model.services) ids.insert(s.id);
-    return ids;
-  }
-
-  void service_ref(Checker& c, const std::string& id, const std::string& pointer) {
-    if (!model.service(id)) c.add("data.ref.service", pointer, "unknown service \"" + id + "\"");
-  }
-
-  std::optional<ContactSpec> contact(Checker& c, const json& node, const std::string& p) {
-    if (!node.is_object()) {
-      c.type_error(p, "a contact object", node);
-      return std::nullopt;
-    }
-    ContactSpec spec;
+  void contact(Checker& c, const json& node, const std::string& p) {
+    if (!node.is_object()) return c.type_error(p, "a contact object", node);
     if (node.contains("service")) {
       c.fields(node, p, {"service"}, {"why"});
-      spec.kind = ContactSpec::Kind::service;
-      spec.service = c.str(node, "service", p);
-      if (!spec.service.empty()) service_ref(c, spec.service, p + "/service");
+      c.str(node, "service", p);
     } else if (node.contains("first_open")) {
       c.fields(node, p, {"first_open"}, {"why"});
-      spec.kind = ContactSpec::Kind::first_open;
-      spec.group = c.str(node, "first_open", p);
-      if (!spec.group.empty() && !model.groups.count(spec.group))
-        c.add("data.ref.group", p + "/first_open", "unknown group \"" + spec.group + "\"");
+      c.str(node, "first_open", p);
     } else if (node.contains("by_locality")) {
       c.fields(node, p, {"by_locality"}, {"why", "otherwise"});
-      spec.kind = ContactSpec::Kind::by_locality;
       const json& m = node["by_locality"];
-      if (!m.is_object() || m.empty()) {
+      if (!m.is_object() || m.empty())
         c.add("data.field.type", p + "/by_locality", "by_locality must be an object of locality id → service id");
-      } else {
-        for (auto it = m.begin(); it != m.end(); ++it) {
-          const std::string mp = p + "/by_locality/" + pointer_token(it.key());
-          bool known = false;
-          for (const auto& l : model.localities) known = known || l.id == it.key();
-          if (!known) c.add("data.ref.locality", mp, "unknown locality \"" + it.key() + "\"");
-          if (!it.value().is_string()) {
-            c.type_error(mp, "a service id", it.value());
-            continue;
-          }
-          service_ref(c, it.value().get<std::string>(), mp);
-          spec.by_locality[it.key()] = it.value().get<std::string>();
-        }
-      }
+      for (auto it = m.begin(); m.is_object() && it != m.end(); ++it)
+        if (!it.value().is_string()) c.type_error(p + "/by_locality/" + pointer_token(it.key()), "a service id", it.value());
       if (const json* o = Checker::member(node, "otherwise"); o && !o->is_null()) {
         if (o->is_object() && o->contains("by_locality"))
           c.add("data.rules.condition", p + "/otherwise", "otherwise must not be another by_locality");
-        else if (auto other = contact(c, *o, p + "/otherwise"))
-          spec.otherwise = std::make_shared<ContactSpec>(std::move(*other));
+        else
+          contact(c, *o, p + "/otherwise");
       }
     } else {
-      c.add("data.field.missing", p, "a contact needs \"service\", \"first_open\" or \"by_locality\"");
-      return std::nullopt;
+      return c.add("data.field.missing", p, "a contact needs \"service\", \"first_open\" or \"by_locality\"");
     }
-    spec.why = c.text_member(node, "why", p);
-    return spec;
+    c.text_member(node, "why", p);
   }
 
   /** A `{"service", "why"}` member of a group or of `safety.by_audience`. */
-  std::optional<GroupMember> group_member(Checker& c, const json& m, const std::string& pointer) {
-    if (!c.fields(m, pointer, {"service", "why"}, {})) return std::nullopt;
-    GroupMember member;
-    member.service = c.str(m, "service", pointer);
-    if (!member.service.empty()) service_ref(c, member.service, pointer + "/service");
-    if (const json* w = Checker::member(m, "why"))
-      if (auto t = c.text(*w, pointer + "/why")) member.why = std::move(*t);
-    return member;
-  }
-
-  /** A list of concern values (`/safety/<key>`). */
-  std::vector<std::string> concern_list(Checker& c, const json& node, const char* key, const std::string& pointer) {
-    std::vector<std::string> out;
-    const json* list = c.array(node, key, pointer);
-    if (!list) return out;
-    const FactSpec* spec = find_fact("concern");
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      const std::string p = pointer + "/" + key + "/" + fmt::to_string(i);
-      const json& v = (*list)[i];
-      if (!v.is_string()) {
-        c.type_error(p, "a concern value", v);
-        continue;
-      }
-      if (spec) check_value(c, *spec, v, p);
-      out.push_back(v.get<std::string>());
-    }
-    return out;
+  void group_member(Checker& c, const json& m, const std::string& pointer) {
+    if (!c.fields(m, pointer, {"service", "why"}, {})) return;
+    c.str(m, "service", pointer);
+    if (const json* w = Checker::member(m, "why")) c.text(*w, pointer + "/why");
   }
 
   void safety(Checker& c, const json& node) {
@@ -761,344 +555,378 @@ struct Loader {
     if (!c.fields(node, p, {"line", "risk", "administrative", "specialist", "net_why", "takeover_why", "named_why"},
                   {"closing_minutes", "by_audience"}))
       return;
-    Safety& sf = model.safety;
-    sf.line = c.str(node, "line", p);
-    if (!sf.line.empty() && !model.groups.count(sf.line))
-      c.add("data.ref.group", p + "/line", "unknown group \"" + sf.line + "\"");
-    sf.risk = concern_list(c, node, "risk", p);
-    sf.administrative = concern_list(c, node, "administrative", p);
-    sf.specialist = concern_list(c, node, "specialist", p);
-    for (const auto& a : sf.administrative)
-      if (std::find(sf.risk.begin(), sf.risk.end(), a) != sf.risk.end())
-        c.add("data.safety.overlap", p + "/administrative", "\"" + a + "\" is listed both as a risk and as administrative");
-    if (const json* m = Checker::member(node, "closing_minutes")) {
-      if (m->is_number_integer() && m->get<long long>() >= 0 && m->get<long long>() <= 120)
-        sf.closing_minutes = m->get<long long>();
-      else
-        c.type_error(p + "/closing_minutes", "a whole number of minutes from 0 to 120", *m);
+    c.str(node, "line", p);
+    for (const char* key : {"risk", "administrative", "specialist"}) {
+      const json* list = c.array(node, key, p);
+      for (std::size_t i = 0; list && i < list->size(); ++i) {
+        const std::string lp = p + "/" + key + "/" + fmt::to_string(i);
+        if (!(*list)[i].is_string())
+          c.type_error(lp, "a concern value", (*list)[i]);
+        else if (const FactSpec* spec = find_fact("concern"))
+          c.value(*spec, (*list)[i], lp);
+      }
     }
-    if (auto t = c.text_member(node, "net_why", p)) sf.net_why = std::move(*t);
-    if (auto t = c.text_member(node, "takeover_why", p)) sf.takeover_why = std::move(*t);
-    if (auto t = c.text_member(node, "named_why", p)) sf.named_why = std::move(*t);
-    if (const json* by = Checker::member(node, "by_audience")) {
-      if (!by->is_object()) {
-        c.type_error(p + "/by_audience", "an object of audience → [{\"service\", \"why\"}]", *by);
-        return;
-      }
-      for (auto a = by->begin(); a != by->end(); ++a) {
-        const std::string ap = p + "/by_audience/" + pointer_token(a.key());
-        if (std::find(audiences().begin(), audiences().end(), a.key()) == audiences().end()) {
-          c.add("data.ref.audience", ap, "unknown audience \"" + a.key() + "\"");
-          continue;
-        }
-        if (!a.value().is_array()) {
-          c.type_error(ap, "an array of {\"service\", \"why\"}", a.value());
-          continue;
-        }
-        for (std::size_t i = 0; i < a.value().size(); ++i)
-          if (auto member = group_member(c, a.value()[i], ap + "/" + fmt::to_string(i)))
-            sf.by_audience[a.key()].push_back(std::move(*member));
-      }
+    if (const json* m = Checker::member(node, "closing_minutes"))
+      if (!m->is_number_integer() || m->get<long long>() < 0 || m->get<long long>() > 120)
+        c.type_error(p + "/closing_minutes", "a whole number of minutes from 0 to 120", *m);
+    for (const char* key : {"net_why", "takeover_why", "named_why"}) c.text_member(node, key, p);
+    const json* by = Checker::member(node, "by_audience");
+    if (!by) return;
+    if (!by->is_object()) return c.type_error(p + "/by_audience", "an object of audience → [{\"service\", \"why\"}]", *by);
+    for (auto a = by->begin(); a != by->end(); ++a) {
+      const std::string ap = p + "/by_audience/" + pointer_token(a.key());
+      if (std::find(audiences().begin(), audiences().end(), a.key()) == audiences().end())
+        c.add("data.ref.audience", ap, "unknown audience \"" + a.key() + "\"");
+      else if (!a.value().is_array())
+        c.type_error(ap, "an array of {\"service\", \"why\"}", a.value());
+      else
+        for (std::size_t i = 0; i < a.value().size(); ++i) group_member(c, a.value()[i], ap + "/" + fmt::to_string(i));
     }
   }
 
-
-  void rules() {
-    auto it = docs.find("rules.json");
-    if (it == docs.end()) return;
-    const json& doc = *it->second;
+  void rules(const json& doc) {
     Checker c{problems, "rules.json"};
     c.fields(doc, "", {"levels", "rules", "safety"}, {"groups"}, true);
-    std::set<std::string> ids;
     if (const json* ls = c.array(doc, "levels", "")) {
       for (std::size_t i = 0; i < ls->size(); ++i) {
         const std::string p = "/levels/" + fmt::to_string(i);
         const json& l = (*ls)[i];
         if (!c.fields(l, p, {"id", "name", "rank"}, {"filter"})) continue;
-        Level level;
-        level.id = c.id(l, "id", p);
-        c.duplicate(ids, level.id, p + "/id", "level");
-        level.name = c.str(l, "name", p);
-        level.filter = c.str(l, "filter", p, true);
-        if (const json* r = Checker::member(l, "rank")) {
-          if (r->is_number_integer())
-            level.rank = r->get<int>();
-          else
-            c.type_error(p + "/rank", "a whole number", *r);
-        }
-        model.levels.push_back(level);
+        c.id(l, "id", p);
+        c.str(l, "name", p);
+        c.str(l, "filter", p, true);
+        if (const json* r = Checker::member(l, "rank"); r && !r->is_number_integer()) c.type_error(p + "/rank", "a whole number", *r);
       }
     }
     if (const json* gs = Checker::member(doc, "groups")) {
-      if (!gs->is_object()) {
-        c.type_error("/groups", "an object", *gs);
-      } else {
-        for (auto g = gs->begin(); g != gs->end(); ++g) {
-          const std::string p = "/groups/" + pointer_token(g.key());
-          if (!valid_id(g.key())) c.add("data.id.invalid", p, "group id \"" + g.key() + "\" must use only lowercase a-z, 0-9 and -");
-          if (!g.value().is_array() || g.value().empty()) {
-            c.add("data.field.type", p, "a group must be a non-empty array of {\"service\", \"why\"}");
-            model.groups[g.key()];
-            continue;
-          }
-          std::vector<GroupMember> members;
-          for (std::size_t i = 0; i < g.value().size(); ++i)
-            if (auto member = group_member(c, g.value()[i], p + "/" + fmt::to_string(i))) members.push_back(std::move(*member));
-          model.groups[g.key()] = std::move(members);
-        }
+      if (!gs->is_object()) c.type_error("/groups", "an object", *gs);
+      for (auto g = gs->begin(); gs->is_object() && g != gs->end(); ++g) {
+        const std::string p = "/groups/" + pointer_token(g.key());
+        if (!valid_id(g.key())) c.add("data.id.invalid", p, "group id \"" + g.key() + "\" must use only lowercase a-z, 0-9 and -");
+        if (!g.value().is_array() || g.value().empty())
+          c.add("data.field.type", p, "a group must be a non-empty array of {\"service\", \"why\"}");
+        else
+          for (std::size_t i = 0; i < g.value().size(); ++i) group_member(c, g.value()[i], p + "/" + fmt::to_string(i));
       }
     }
     if (const json* sf = Checker::member(doc, "safety")) safety(c, *sf);
-    std::set<std::string> rule_ids;
-    if (const json* rs = c.array(doc, "rules", "")) {
-      for (std::size_t i = 0; i < rs->size(); ++i) {
-        const std::string p = "/rules/" + fmt::to_string(i);
-        const json& r = (*rs)[i];
-        if (!c.fields(r, p, {"id", "when"}, {"level", "contacts", "notes", "explain", "final"})) continue;
-        Rule rule;
-        rule.id = c.id(r, "id", p);
-        c.duplicate(rule_ids, rule.id, p + "/id", "rule");
-        if (const json* w = Checker::member(r, "when")) rule.when = when(c, *w, p + "/when");
-        if (auto l = c.string(r, "level", p, true)) {
-          if (!model.level(*l))
-            c.add("data.ref.level", p + "/level", "unknown level \"" + *l + "\"");
-          else
-            rule.level = *l;
-        }
-        if (const json* cs = c.array(r, "contacts", p)) {
-          for (std::size_t j = 0; j < cs->size(); ++j)
-            if (auto spec = contact(c, (*cs)[j], p + "/contacts/" + fmt::to_string(j))) rule.contacts.push_back(std::move(*spec));
-        }
-        rule.notes = c.text_list(r, "notes", p);
-        rule.explain = c.text_member(r, "explain", p);
-        if (const json* f = Checker::member(r, "final")) {
-          if (f->is_boolean())
-            rule.final = f->get<bool>();
-          else
-            c.type_error(p + "/final", "true or false", *f);
-        }
-        const bool has_contacts = Checker::member(r, "contacts") && !Checker::member(r, "contacts")->empty();
-        if (!has_contacts && rule.level.empty() && rule.notes.empty() && !Checker::member(r, "level"))
-          c.add("data.rules.empty", p, "rule \"" + rule.id + "\" sets no level, contacts or notes: it points nowhere");
-        model.rules.push_back(std::move(rule));
-      }
-      const std::string last = "/rules/" + fmt::to_string(rs->empty() ? 0 : rs->size() - 1);
-      if (rs->empty()) {
-        c.add("data.rules.catch_all", "/rules", "there are no rules: the last rule must be a catch-all with \"when\": {} and contacts");
-      } else {
-        const json& r = rs->back();
-        const json* w = Checker::member(r, "when");
-        const json* cs = Checker::member(r, "contacts");
-        bool empty_when = w && w->is_object() && (w->empty() || (w->size() == 1 && w->contains("$comment")));
-        if (!empty_when || !cs || !cs->is_array() || cs->empty())
-          c.add("data.rules.catch_all", last, "the last rule must be a catch-all with \"when\": {} and at least one contact");
-      }
+    const json* rs = c.array(doc, "rules", "");
+    if (!rs) return;
+    for (std::size_t i = 0; i < rs->size(); ++i) {
+      const std::string p = "/rules/" + fmt::to_string(i);
+      const json& r = (*rs)[i];
+      if (!c.fields(r, p, {"id", "when"}, {"level", "contacts", "notes", "explain", "final"})) continue;
+      const std::string id = c.id(r, "id", p);
+      if (const json* w = Checker::member(r, "when")) c.when(*w, p + "/when");
+      c.str(r, "level", p, true);
+      const json* cs = c.array(r, "contacts", p);
+      for (std::size_t j = 0; cs && j < cs->size(); ++j) contact(c, (*cs)[j], p + "/contacts/" + fmt::to_string(j));
+      c.text_list(r, "notes", p);
+      c.text_member(r, "explain", p);
+      if (const json* f = Checker::member(r, "final"); f && !f->is_boolean()) c.type_error(p + "/final", "true or false", *f);
+      const json* notes = Checker::member(r, "notes");
+      if (!(cs && !cs->empty()) && !(notes && notes->is_array() && !notes->empty()) && !Checker::member(r, "level"))
+        c.add("data.rules.empty", p, "rule \"" + id + "\" sets no level, contacts or notes: it points nowhere");
     }
+    if (rs->empty())
+      return c.add("data.rules.catch_all", "/rules", "there are no rules: the last rule must be a catch-all with \"when\": {} and contacts");
+    const json* w = Checker::member(rs->back(), "when");
+    const json* cs = Checker::member(rs->back(), "contacts");
+    bool empty_when = w && w->is_object() && (w->empty() || (w->size() == 1 && w->contains("$comment")));
+    if (!empty_when || !cs || !cs->is_array() || cs->empty())
+      c.add("data.rules.catch_all", "/rules/" + fmt::to_string(rs->size() - 1),
+            "the last rule must be a catch-all with \"when\": {} and at least one contact");
   }
 
   // ---- questions.json ----
 
   /** `group`: the spec of the question's `grouped_by` fact (nullptr: the option has no `groups`). */
-  std::optional<Option> option(Checker& c, const json& node, const std::string& p, const FactSpec* spec, bool unknown,
-                               const FactSpec* group = nullptr) {
+  bool option(Checker& c, const json& node, const std::string& p, const FactSpec* spec, bool unknown,
+              const FactSpec* group = nullptr) {
     if (unknown) {
-      if (!c.fields(node, p, {"label"}, {"hint"})) return std::nullopt;
+      if (!c.fields(node, p, {"label"}, {"hint"})) return false;
     } else if (!c.fields(node, p, {"value", "label"}, {"hint", "audiences", "groups"})) {
-      return std::nullopt;
+      return false;
     }
-    Option o;
-    if (!unknown) {
-      // `fields` has already reported a missing "value"; never index a const object blindly.
-      const json* v = Checker::member(node, "value");
-      if (!v) return std::nullopt;
-      o.value = value_of(*v);
-      if (spec && !v->is_null()) check_value(c, *spec, *v, p + "/value");
-    }
-    if (const json* l = Checker::member(node, "label"))
-      if (auto t = c.text(*l, p + "/label")) o.label = std::move(*t);
-    o.hint = c.text_member(node, "hint", p);
-    if (const json* a = c.array(node, "audiences", p, true)) {
-      std::vector<std::string> list;
-      for (std::size_t i = 0; i < a->size(); ++i) {
-        const json& v = (*a)[i];
-        if (!v.is_string() || std::find(audiences().begin(), audiences().end(), v.get<std::string>()) == audiences().end())
-          c.add("data.ref.audience", p + "/audiences/" + fmt::to_string(i), "unknown audience " + value_text(v));
-        else
-          list.push_back(v.get<std::string>());
-      }
-      o.audiences = list;
-    }
+    // `fields` has already reported a missing "value"; never index a const object blindly.
+    const json* v = Checker::member(node, "value");
+    if (!unknown && !v) return false;
+    if (spec && v && v->is_primitive() && !v->is_null()) c.value(*spec, *v, p + "/value");
+    if (const json* l = Checker::member(node, "label")) c.text(*l, p + "/label");
+    c.text_member(node, "hint", p);
+    if (const json* a = c.array(node, "audiences", p, true)) audience_list(c, *a, p + "/audiences", "");
     // groups: answers of the question's grouped_by fact (questions.json, grouped questions).
     if (const json* g = c.array(node, "groups", p)) {
       if (!group) c.add("data.questions.group", p + "/groups", "only an option of a question with \"grouped_by\" has groups");
       for (std::size_t i = 0; i < g->size() && group; ++i) {
-        const json& v = (*g)[i];
-        if (v.is_string() && std::find(group->values.begin(), group->values.end(), v.get<std::string>()) != group->values.end())
-          o.groups.push_back(v.get<std::string>());
-        else
+        const json& gv = (*g)[i];
+        if (!gv.is_string() || std::find(group->values.begin(), group->values.end(), gv.get<std::string>()) == group->values.end())
           c.add("data.questions.group", p + "/groups/" + fmt::to_string(i),
-                value_text(v) + " is not a value of the fact \"" + group->name + "\"");
+                describe_value(gv) + " is not a value of the fact \"" + group->name + "\"");
       }
     }
-    return o;
+    return true;
   }
 
-  void questions() {
-    auto it = docs.find("questions.json");
-    if (it == docs.end()) return;
-    const json& doc = *it->second;
+  void questions(const json& doc) {
     Checker c{problems, "questions.json"};
     c.fields(doc, "", {"questions"}, {}, true);
-    std::set<std::string> ids, facts;
+    std::set<std::string> facts;
     const json* qs = c.array(doc, "questions", "");
-    if (!qs) return;
-    for (std::size_t i = 0; i < qs->size(); ++i) {
+    for (std::size_t i = 0; qs && i < qs->size(); ++i) {
       const std::string p = "/questions/" + fmt::to_string(i);
       const json& n = (*qs)[i];
       if (!c.fields(n, p, {"id", "fact", "type", "text"}, {"hint", "options", "min", "max", "unknown_option", "grouped_by"})) continue;
-      Question q;
-      q.id = c.id(n, "id", p);
-      c.duplicate(ids, q.id, p + "/id", "question");
-      q.fact = c.str(n, "fact", p);
-      const FactSpec* spec = find_fact(q.fact);
-      if (!q.fact.empty() && !spec) c.add("data.ref.fact", p + "/fact", "unknown fact \"" + q.fact + "\"");
-      if (!q.fact.empty() && !facts.insert(q.fact).second)
-        c.add("data.questions.duplicate_fact", p + "/fact", "a second question asks for \"" + q.fact + "\"");
-      q.type = c.str(n, "type", p);
+      c.id(n, "id", p);
+      const std::string* fact = c.str(n, "fact", p);
+      const FactSpec* spec = fact ? find_fact(*fact) : nullptr;
+      if (fact && !spec) c.add("data.ref.fact", p + "/fact", "unknown fact \"" + *fact + "\"");
+      if (fact && !facts.insert(*fact).second)
+        c.add("data.questions.duplicate_fact", p + "/fact", "a second question asks for \"" + *fact + "\"");
+      const std::string* type_ptr = c.str(n, "type", p);
+      const std::string type = type_ptr ? *type_ptr : "";
       static const std::map<std::string, FactSpec::Type> types{{"choice", FactSpec::Type::choice},
                                                                {"yes_no", FactSpec::Type::boolean},
                                                                {"number", FactSpec::Type::integer},
                                                                {"area", FactSpec::Type::area}};
-      auto type = types.find(q.type);
-      if (!q.type.empty() && type == types.end()) {
-        c.add("data.questions.type", p + "/type", "unknown type \"" + q.type + "\" (choice, yes_no, number or area)");
-      } else if (type != types.end() && spec && spec->type != type->second) {
-        c.add("data.questions.type", p + "/type", "a \"" + q.type + "\" question cannot ask for the fact \"" + q.fact + "\"");
-      }
-      if (const json* t = Checker::member(n, "text"))
-        if (auto text = c.text(*t, p + "/text")) q.text = *text;
-      q.hint = c.text_member(n, "hint", p);
+      auto known = types.find(type);
+      if (!type.empty() && known == types.end())
+        c.add("data.questions.type", p + "/type", "unknown type \"" + type + "\" (choice, yes_no, number or area)");
+      else if (known != types.end() && spec && spec->type != known->second)
+        c.add("data.questions.type", p + "/type", "a \"" + type + "\" question cannot ask for the fact \"" + *fact + "\"");
+      if (const json* t = Checker::member(n, "text")) c.text(*t, p + "/text");
+      c.text_member(n, "hint", p);
       // grouped_by: a choice fact, asked first, whose answer picks the options shown.
       const FactSpec* group = nullptr;
       if (Checker::member(n, "grouped_by")) {
-        q.grouped_by = c.str(n, "grouped_by", p);
-        group = find_fact(q.grouped_by);
-        if (!q.grouped_by.empty() && (!group || group->type != FactSpec::Type::choice || q.grouped_by == q.fact)) {
-          c.add("data.questions.group", p + "/grouped_by", "\"" + q.grouped_by + "\" is not another choice fact");
-          group = nullptr;
-        }
-      }
-      if (const json* os = c.array(n, "options", p)) {
-        if (q.type == "number") c.add("data.field.unknown", p + "/options", "a number question has no options");
-        std::set<std::string> values;
-        for (std::size_t j = 0; j < os->size(); ++j) {
-          const std::string op = p + "/options/" + fmt::to_string(j);
-          if (auto o = option(c, (*os)[j], op, spec, false, group)) {
-            c.duplicate(values, Json(o->value).dump(), op + "/value", "option value");
-            q.options.push_back(std::move(*o));
+        if (const std::string* g = c.str(n, "grouped_by", p)) {
+          group = find_fact(*g);
+          if (!group || group->type != FactSpec::Type::choice || (fact && *g == *fact)) {
+            c.add("data.questions.group", p + "/grouped_by", "\"" + *g + "\" is not another choice fact");
+            group = nullptr;
           }
         }
       }
-      if ((q.type == "choice" || q.type == "yes_no") && q.options.empty() && !Checker::member(n, "options"))
-        c.add("data.field.missing", p, "a " + q.type + " question needs \"options\"");
-      else if ((q.type == "choice" || q.type == "yes_no") && Checker::member(n, "options") && Checker::member(n, "options")->empty())
-        c.add("data.field.missing", p + "/options", "a " + q.type + " question needs at least one option");
-      for (const char* k : {"min", "max"}) {
-        const json* v = Checker::member(n, k);
-        if (!v) continue;
-        if (!v->is_number_integer()) {
-          c.type_error(p + "/" + k, "a whole number", *v);
-          continue;
-        }
-        (std::string(k) == "min" ? q.min : q.max) = v->get<long long>();
+      const json* os = c.array(n, "options", p);
+      if (os && type == "number") c.add("data.field.unknown", p + "/options", "a number question has no options");
+      std::set<std::string> values;
+      for (std::size_t j = 0; os && j < os->size(); ++j) {
+        const std::string op = p + "/options/" + fmt::to_string(j);
+        const json* value = Checker::member((*os)[j], "value");
+        if (option(c, (*os)[j], op, spec, false, group) && value && value->is_primitive())
+          c.duplicate(values, value->dump(), op + "/value", "option value");
       }
-      if (q.type == "number") {
-        if (!q.min || !q.max) {
+      if ((type == "choice" || type == "yes_no") && !Checker::member(n, "options"))
+        c.add("data.field.missing", p, "a " + type + " question needs \"options\"");
+      else if ((type == "choice" || type == "yes_no") && Checker::member(n, "options")->empty())
+        c.add("data.field.missing", p + "/options", "a " + type + " question needs at least one option");
+      std::optional<long long> bound[2];
+      for (int b = 0; b < 2; ++b) {
+        const char* k = b == 0 ? "min" : "max";
+        const json* v = Checker::member(n, k);
+        if (v && !v->is_number_integer()) c.type_error(p + "/" + k, "a whole number", *v);
+        if (v && v->is_number_integer()) bound[b] = v->get<long long>();
+      }
+      const auto& [min, max] = bound;
+      if (type == "number") {
+        if (!min || !max)
           c.add("data.field.missing", p, "a number question needs \"min\" and \"max\"");
-        } else if (*q.min > *q.max) {
-          c.add("data.age.range", p, "range is inverted: " + fmt::to_string(*q.min) + " to " + fmt::to_string(*q.max));
-        } else if (spec && spec->type == FactSpec::Type::integer && (*q.min < spec->min || *q.max > spec->max)) {
+        else if (*min > *max)
+          c.add("data.age.range", p, "range is inverted: " + fmt::to_string(*min) + " to " + fmt::to_string(*max));
+        else if (spec && spec->type == FactSpec::Type::integer && (*min < spec->min || *max > spec->max))
           c.add("data.age.range", p, "range must be within " + fmt::to_string(spec->min) + " to " + fmt::to_string(spec->max));
-        }
-      } else if (q.min || q.max) {
+      } else if (min || max) {
         c.add("data.field.unknown", p, "only number questions have \"min\" and \"max\"");
       }
-      if (const json* u = Checker::member(n, "unknown_option"); u && !u->is_null())
-        if (auto o = option(c, *u, p + "/unknown_option", spec, true)) q.unknown_option = std::move(*o);
-      model.questions.push_back(std::move(q));
+      if (const json* u = Checker::member(n, "unknown_option"); u && !u->is_null()) option(c, *u, p + "/unknown_option", spec, true);
     }
   }
 
-  void ui() {
-    auto it = docs.find("ui.json");
-    if (it == docs.end()) return;
+  void ui(const json& doc) {
     Checker c{problems, "ui.json"};
-    for (auto s = it->second->begin(); s != it->second->end(); ++s) {
-      if (s.key() == "$schema" || s.key() == "$comment") {
-        if (!s.value().is_string()) c.type_error("/" + pointer_token(s.key()), "a string", s.value());
-        continue;
-      }
-      if (auto t = c.text(s.value(), "/" + pointer_token(s.key()))) model.ui[s.key()] = std::move(*t);
+    for (auto s = doc.begin(); s != doc.end(); ++s) {
+      if (s.key() != "$schema" && s.key() != "$comment")
+        c.text(s.value(), "/" + pointer_token(s.key()));
+      else if (!s.value().is_string())
+        c.type_error("/" + pointer_token(s.key()), "a string", s.value());
     }
   }
 
-  void cross_checks() {
-    // The explain line for a dropped contact is the service's age note, else ui.json's
-    // "age_outside" sentence: one of them must exist, as the core holds no wording.
-    if (docs.count("ui.json") && !model.ui.count("age_outside")) {
-      Checker dc{problems, "directory.json"};
-      for (std::size_t i = 0; i < model.services.size(); ++i)
-        if (model.services[i].age && !model.services[i].age->note)
-          dc.add("data.ui.missing", "/services/" + fmt::to_string(i) + "/age",
-                 "this age range has no \"note\" and ui.json has no \"age_outside\" sentence to explain it");
-    }
-    Checker rc{problems, "rules.json"};
-    for (const auto& f : rule_facts)
-      if (!model.question_for(f) && find_fact(f))
-        rc.add("data.rules.no_question", fact_first_use[f], "the rules use the fact \"" + f + "\" but no question asks for it");
-    Checker qc{problems, "questions.json"};
-    for (std::size_t i = 0; i < model.questions.size(); ++i)
-      if (!model.questions[i].grouped_by.empty() && model.question_index(model.questions[i].grouped_by) >= i)
-        qc.add("data.questions.group", "/questions/" + fmt::to_string(i) + "/grouped_by",
-               "no question before this one asks for \"" + model.questions[i].grouped_by + "\"");
-  }
-
-  LoadResult run() {
+  void run() {
     read_files();
+    auto doc = [&](const char* name, void (Shapes::*check)(const json&)) {
+      if (auto it = docs.find(name); it != docs.end()) (this->*check)(*it->second);
+    };
     // Short codes and superseded numbers first, so phone checks can use them.
-    directory();
-    calendar();
-    model.index();
-    rules();
-    questions();
-    ui();
-    cross_checks();
-    LoadResult result;
-    result.problems = std::move(problems);
-    if (!has_errors(result.problems)) {
-      model.index();
-      result.model = std::make_shared<const Model>(std::move(model));
-    }
-    return result;
+    doc("directory.json", &Shapes::directory);
+    if (auto it = docs.find("calendar.json"); it != docs.end()) parse_calendar(*it->second, "calendar.json", problems);
+    doc("rules.json", &Shapes::rules);
+    doc("questions.json", &Shapes::questions);
+    doc("ui.json", &Shapes::ui);
   }
 };
+
+/** Calls `visit(test, pointer)` for each fact test of `c`, a `when` at `pointer`, in file order. */
+template <typename Visit>
+void each_test(const Condition& c, const std::string& pointer, const Visit& visit) {
+  for (std::size_t i = 0; i < c.children.size(); ++i) {
+    const Condition& child = c.children[i];
+    if (child.kind == Condition::Kind::any) {
+      for (std::size_t k = 0; k < child.children.size(); ++k)
+        each_test(child.children[k], pointer + "/any/" + fmt::to_string(k), visit);
+    } else if (child.kind == Condition::Kind::negate) {
+      each_test(child.children.at(0), pointer + "/not", visit);
+    } else {
+      visit(child, pointer + "/" + pointer_token(child.fact));
+    }
+  }
+}
+
+/** The towns a test of an area fact names that are not in the directory (data.ref.value). */
+void check_towns(const Model& model, const Condition& test, const std::string& pointer, Checker& c) {
+  const FactSpec* spec = find_fact(test.fact);
+  if (!spec || spec->type != FactSpec::Type::area) return;
+  const char* list = test.kind == Condition::Kind::in ? "/in/" : test.kind == Condition::Kind::not_in ? "/not_in/" : nullptr;
+  for (std::size_t i = 0; i < test.values.size(); ++i)
+    if (const std::string* town = string_of(test.values[i]); town && !model.locality_of_town(*town))
+      c.add("data.ref.value", list ? pointer + list + fmt::to_string(i) : pointer,
+            "\"" + *town + "\" is not a town in directory.json");
+}
+
+/** A service id (data.ref.service), when directory.json passed. */
+void check_service(const Model& model, const std::string& id, const std::string& pointer, bool directory, Checker& c) {
+  if (directory && !model.service(id)) c.add("data.ref.service", pointer, "unknown service \"" + id + "\"");
+}
+
+/** The checks of a contact's references (service, group, locality ids). */
+void check_contact(const Model& model, const ContactSpec& spec, const std::string& p, bool directory, Checker& c) {
+  if (spec.kind == ContactSpec::Kind::service) check_service(model, spec.service, p + "/service", directory, c);
+  if (spec.kind == ContactSpec::Kind::first_open && !model.groups.count(spec.group))
+    c.add("data.ref.group", p + "/first_open", "unknown group \"" + spec.group + "\"");
+  for (const auto& [locality, id] : spec.by_locality) {
+    const std::string mp = p + "/by_locality/" + pointer_token(locality);
+    bool known = !directory;
+    for (const auto& l : model.localities) known = known || l.id == locality;
+    if (!known) c.add("data.ref.locality", mp, "unknown locality \"" + locality + "\"");
+    check_service(model, id, mp, directory, c);
+  }
+  if (spec.otherwise) check_contact(model, *spec.otherwise, p + "/otherwise", directory, c);
+}
+
+/**
+ * The checks that need the data as a whole, on the reader's model of the files that passed the
+ * structural pass (`clean`): the reader keeps file order, so each pointer is built from indices.
+ */
+void check_references(const Model& model, const std::set<std::string>& clean, Problems& problems) {
+  const bool directory = clean.count("directory.json"), rules = clean.count("rules.json"),
+             questions = clean.count("questions.json");
+  auto at = [](const char* list, std::size_t i, const char* key) {
+    return std::string("/") + list + "/" + fmt::to_string(i) + (*key ? "/" : "") + key;
+  };
+  std::set<std::string> seen;
+  Checker dc{problems, "directory.json"};
+  for (std::size_t i = 0; directory && i < model.localities.size(); ++i)
+    dc.duplicate(seen, model.localities[i].id, at("localities", i, "id"), "locality");
+  seen.clear();
+  for (std::size_t i = 0; directory && i < model.services.size(); ++i) {
+    const Service& s = model.services[i];
+    dc.duplicate(seen, s.id, at("services", i, "id"), "service");
+    for (std::size_t j = 0; s.localities && j < s.localities->size(); ++j) {
+      bool known = false;
+      for (const auto& l : model.localities) known = known || l.id == (*s.localities)[j];
+      if (!known)
+        dc.add("data.ref.locality", at("services", i, "localities/") + fmt::to_string(j),
+               "unknown locality " + describe_value((*s.localities)[j]));
+    }
+    // The explain line for a dropped contact is the service's age note, else ui.json's
+    // "age_outside" sentence: one of them must exist, as the core holds no wording.
+    if (clean.count("ui.json") && s.age && !s.age->note && !model.ui.count("age_outside"))
+      dc.add("data.ui.missing", at("services", i, "age"),
+             "this age range has no \"note\" and ui.json has no \"age_outside\" sentence to explain it");
+  }
+  Checker rc{problems, "rules.json"};
+  if (rules) {
+    seen.clear();
+    for (std::size_t i = 0; i < model.levels.size(); ++i) rc.duplicate(seen, model.levels[i].id, at("levels", i, "id"), "level");
+    for (const auto& [name, members] : model.groups)
+      for (std::size_t i = 0; i < members.size(); ++i)
+        check_service(model, members[i].service, "/groups/" + pointer_token(name) + "/" + fmt::to_string(i) + "/service",
+                      directory, rc);
+    const Safety& sf = model.safety;
+    if (!model.groups.count(sf.line)) rc.add("data.ref.group", "/safety/line", "unknown group \"" + sf.line + "\"");
+    for (const auto& a : sf.administrative)
+      if (std::find(sf.risk.begin(), sf.risk.end(), a) != sf.risk.end())
+        rc.add("data.safety.overlap", "/safety/administrative", "\"" + a + "\" is listed both as a risk and as administrative");
+    for (const auto& [audience, members] : sf.by_audience)
+      for (std::size_t i = 0; i < members.size(); ++i)
+        check_service(model, members[i].service,
+                      "/safety/by_audience/" + pointer_token(audience) + "/" + fmt::to_string(i) + "/service", directory, rc);
+    seen.clear();
+    std::map<std::string, std::string> first_use;  // fact → pointer of its first use
+    for (std::size_t i = 0; i < model.rules.size(); ++i) {
+      const Rule& r = model.rules[i];
+      rc.duplicate(seen, r.id, at("rules", i, "id"), "rule");
+      each_test(r.when, at("rules", i, "when"), [&](const Condition& test, const std::string& pointer) {
+        first_use.emplace(test.fact, pointer);
+        if (directory) check_towns(model, test, pointer, rc);
+      });
+      if (!r.level.empty() && !model.level(r.level)) rc.add("data.ref.level", at("rules", i, "level"), "unknown level \"" + r.level + "\"");
+      for (std::size_t j = 0; j < r.contacts.size(); ++j)
+        check_contact(model, r.contacts[j], at("rules", i, "contacts/") + fmt::to_string(j), directory, rc);
+    }
+    for (const auto& [fact, pointer] : first_use)
+      if (questions && !model.question_for(fact))
+        rc.add("data.rules.no_question", pointer, "the rules use the fact \"" + fact + "\" but no question asks for it");
+  }
+  Checker qc{problems, "questions.json"};
+  seen.clear();
+  for (std::size_t i = 0; questions && i < model.questions.size(); ++i) {
+    const Question& q = model.questions[i];
+    qc.duplicate(seen, q.id, at("questions", i, "id"), "question");
+    if (!q.grouped_by.empty() && model.question_index(q.grouped_by) >= i)
+      qc.add("data.questions.group", at("questions", i, "grouped_by"), "no question before this one asks for \"" + q.grouped_by + "\"");
+    const FactSpec* spec = find_fact(q.fact);
+    for (std::size_t j = 0; directory && spec && spec->type == FactSpec::Type::area && j < q.options.size(); ++j)
+      if (const std::string* town = string_of(q.options[j].value); town && !model.locality_of_town(*town))
+        qc.add("data.ref.value", at("questions", i, "options/") + fmt::to_string(j) + "/value",
+               "\"" + *town + "\" is not a town in directory.json");
+  }
+}
 
 }  // namespace
 
 Condition parse_condition(const Model& model, const json& when, const std::string& pointer, Problems& problems) {
-  static const json no_files = json(json::value_t::object);
-  Loader loader{no_files, {}, {}, {}, {}, {}, {}};
-  loader.model.localities = model.localities;
-  loader.model.index();
-  Checker c{loader.problems, "rules.json"};
-  Condition condition = loader.when(c, when, pointer);
-  problems.insert(problems.end(), loader.problems.begin(), loader.problems.end());
+  Checker c{problems, "rules.json"};
+  const std::size_t before = problems.size();
+  c.when(when, pointer);
+  if (problems.size() > before) return Condition{};
+  Condition condition = read_condition(when);
+  each_test(condition, pointer, [&](const Condition& test, const std::string& p) { check_towns(model, test, p, c); });
   return condition;
 }
 
 LoadResult read_model(const json& files) {
-  Loader loader{files, {}, {}, {}, {}, {}, {}};
-  return loader.run();
+  Shapes shapes{files, {}, {}, {}, {}, {}};
+  shapes.run();
+  LoadResult result;
+  result.problems = std::move(shapes.problems);
+  // The reader reads the files that passed; a file that did not is read as an empty stand-in,
+  // and the checks that need it are left out.
+  static const json empty = json::parse(R"({"directory.json": {"checked": "2000-01-01", "localities": [], "services": []},
+      "calendar.json": {"exceptions": []}, "questions.json": {"questions": []}, "ui.json": {},
+      "rules.json": {"levels": [], "rules": [], "safety": {"line": "", "net_why": "", "takeover_why": "", "named_why": ""}}})");
+  json readable = json::object();
+  std::set<std::string> clean;
+  for (const auto& name : data_file_names()) {
+    bool ok = shapes.docs.count(name);
+    for (const auto& p : result.problems) ok = ok && (p.warning || p.file != name);
+    readable[name] = ok ? *shapes.docs[name] : empty[name];
+    if (ok) clean.insert(name);
+  }
+  auto model = read_data(readable);
+  check_references(*model, clean, result.problems);
+  if (!has_errors(result.problems)) result.model = std::move(model);
+  return result;
 }
 
 }  // namespace frontdoor

@@ -148,7 +148,9 @@ Calendar calendar(const json& doc) {
 
 // ---- rules.json ----
 
-Condition condition(const json& node) {
+}  // namespace
+
+Condition read_condition(const json& node) {
   Condition all;
   for (auto it = node.begin(); it != node.end(); ++it) {
     const std::string& key = it.key();
@@ -158,9 +160,9 @@ Condition condition(const json& node) {
     if (key == "any" || key == "not") {
       c.kind = key == "any" ? Condition::Kind::any : Condition::Kind::negate;
       if (key == "any")
-        for (const auto& child : v) c.children.push_back(condition(child));
+        for (const auto& child : v) c.children.push_back(read_condition(child));
       else
-        c.children.push_back(condition(v));
+        c.children.push_back(read_condition(v));
       all.children.push_back(std::move(c));
       continue;
     }
@@ -183,6 +185,8 @@ Condition condition(const json& node) {
   }
   return all;
 }
+
+namespace {
 
 GroupMember member(const json& n) { return {n.at("service").get<std::string>(), text(n.at("why"))}; }
 
@@ -229,7 +233,7 @@ void rules(const json& doc, Model& m) {
   for (const auto& r : doc.at("rules")) {
     Rule rule;
     rule.id = r.at("id").get<std::string>();
-    rule.when = condition(r.at("when"));
+    rule.when = read_condition(r.at("when"));
     rule.level = str(r, "level");
     if (const json* cs = opt(r, "contacts"))
       for (const auto& c : *cs) rule.contacts.push_back(contact(c));
