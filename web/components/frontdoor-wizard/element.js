@@ -11,7 +11,7 @@ import { answerKey, matchTown, replayAnswer, townsOf } from './answers.js';
 import { DEFAULT_EXIT_URL, DEFAULT_HEADING_LEVEL, DEFAULT_IDLE_SECONDS, FACT_ATTRIBUTES, checkAttribute } from './attributes.js';
 import { audiencesOf, bundleFiles, firstScreen, firstScreenMatches, startFor } from './bundle.js';
 import { startCore } from './worker-protocol.js';
-import { h, nextPaint } from './dom.js';
+import { afterPaint, h, nextPaint } from './dom.js';
 import { outcomeKey, outcomeMethods } from './render-outcome.js';
 import { chromeMethods } from './render-chrome.js';
 import { questionMethods } from './render-question.js';
@@ -321,10 +321,10 @@ export function defineElement({ css = null, first: shippedFirst = null, qr = nul
         // Nothing pre-filled: the first screen comes from the script (below).
         const early = Object.keys(given).length ? null : firstScreen(shippedFirst);
         // With that screen on show, the bundle's and the wasm's requests are made once it is
-        // painted: the page's first fetch() sets up the Fetch API, 10-20 ms at 4x in the task that
-        // shows the first question. The preload links have both downloads running already, and
+        // painted (afterPaint): the page's first fetch() sets up the Fetch API, 10-20 ms at 4x in
+        // the task that shows the first question. The preload links have both downloads running already, and
         // the worker, started now, takes longer to boot than a frame.
-        const painted = early ? nextPaint() : null;
+        const painted = early ? afterPaint() : null;
         // The bundle first (the first question is in it), then the wasm is fetched and compiled
         // (in a worker when it can) while the bundle comes.
         const bundlePromise = this._loadBundle(src, painted);
