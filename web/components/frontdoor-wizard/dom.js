@@ -32,6 +32,19 @@ export function nextPaint() {
   });
 }
 
+/**
+ * Resolves once the page has painted (nextPaint), or when a task of background priority runs
+ * (`scheduler.postTask`), whichever comes first: neither frames nor timers run in some pages
+ * (a hidden tab has no frames; a test's paused clock holds both), and what waits here must
+ * still happen.
+ */
+export function afterPaint() {
+  const paint = nextPaint();
+  const scheduler = globalThis.scheduler;
+  if (!scheduler || typeof scheduler.postTask !== 'function') return paint;
+  return Promise.race([paint, scheduler.postTask(() => {}, { priority: 'background' }).catch(() => {})]);
+}
+
 /** A task later (after what the browser has queued, input included). */
 export function nextTask() {
   return new Promise((resolve) => setTimeout(resolve, 0));

@@ -52,10 +52,11 @@ function compileWasm(url) {
 
 /**
  * Page side: a core whose load/route/call return promises, backed by a worker running `url`.
- * Resolves once the wasm is instantiated; rejects when the worker or the wasm cannot start.
+ * Resolves once the wasm is instantiated; rejects when the worker or the wasm cannot start. The
+ * wasm is fetched once `after` (a promise, or null) settles; the worker starts at once.
  * After a worker failure every call rejects (the element then shows the static directory).
  */
-export function workerCore(url) {
+export function workerCore(url, after = null) {
   return new Promise((resolve, reject) => {
     const worker = new Worker(scriptUrl(url), { type: 'module' });
     const pending = new Map();
@@ -97,7 +98,8 @@ export function workerCore(url) {
     };
     // The worker gets its script (from the HTTP cache, or a 304) while the page fetches and compiles the wasm; the
     // compiled module goes to the worker with `start`. Without it the worker fetches the wasm.
-    compileWasm(url).then((module) => send('start', module ? [module] : []))
+    // `after`: the element's first screen painted (element.js _start).
+    Promise.resolve(after).then(() => compileWasm(url)).then((module) => send('start', module ? [module] : []))
       .then(() => resolve(core), (error) => { stop(error.message); reject(error); });
   });
 }
@@ -106,12 +108,12 @@ export function workerCore(url) {
  * The core for the element: in a worker when the page is served over http(s), else (the kiosk
  * on file://, no Worker, or a worker the host page's CSP blocks) in the page itself.
  */
-export function startCore() {
+export function startCore(after = null) {
   const inline = typeof frontdoorCoreDefaults !== 'undefined'; // the kiosk's inlined wasm
   if (!inline && typeof Worker === 'function' && /^https?:/i.test(MODULE_URL)) {
     let viaWorker;
     try {
-      viaWorker = workerCore(MODULE_URL);
+      viaWorker = workerCore(MODULE_URL, after);
     } catch (_) {
       return createCore({});
     }
