@@ -3,11 +3,13 @@
 // this file only reads lines, matches them to answers and prints.
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <iostream>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include "cli.hpp"
@@ -122,71 +124,66 @@ Answer match_answer(const Json& question, const std::string& line, const Wording
 }
 
 void print_question(const Json& question) {
-  std::cout << "\n" << str(question, "text") << "\n";
-  if (auto hint = str(question, "hint"); !hint.empty()) std::cout << hint << "\n";
+  fmt::print("\n{}\n", str(question, "text"));
+  if (auto hint = str(question, "hint"); !hint.empty()) fmt::print("{}\n", hint);
   const Json options = question.value("options", Json::array());
   if (str(question, "type") == "number") {
-    std::cout << "  [" << shown(question.value("min", Json())) << "-" << shown(question.value("max", Json())) << "]\n";
-    if (const Json* unknown = unknown_option(options)) std::cout << "  ?. " << str(*unknown, "label") << "\n";
+    fmt::print("  [{}-{}]\n", shown(question.value("min", Json())), shown(question.value("max", Json())));
+    if (const Json* unknown = unknown_option(options)) fmt::print("  ?. {}\n", str(*unknown, "label"));
     return;
   }
   std::size_t n = 0;
   for (const auto& option : options) {
-    std::cout << "  " << ++n << ". " << str(option, "label");
-    if (auto hint = str(option, "hint"); !hint.empty()) std::cout << " (" << hint << ")";
-    std::cout << "\n";
+    const std::string hint = str(option, "hint");
+    fmt::print("  {}. {}{}\n", ++n, str(option, "label"), hint.empty() ? "" : " (" + hint + ")");
   }
 }
 
 void print_list(const Json& list, const std::string& indent) {
   if (!list.is_array()) return;
   for (const auto& item : list) {
-    if (item.is_string() && !item.get<std::string>().empty()) std::cout << indent << item.get<std::string>() << "\n";
+    if (item.is_string() && !item.get<std::string>().empty()) fmt::print("{}{}\n", indent, item.get<std::string>());
   }
 }
 
 void print_outcome(const Json& response, const Wording& ui) {
-  std::cout << "\n" << ui.get("outcome_heading") << "\n";
-  if (auto name = str(response, "level_name"); !name.empty()) {
-    std::cout << ui.get("level_text", {{"name", name}, {"filter", str(response, "level_filter")}}) << "\n";
-  }
+  fmt::print("\n{}\n", ui.get("outcome_heading"));
+  if (auto name = str(response, "level_name"); !name.empty())
+    fmt::print("{}\n", ui.get("level_text", {{"name", name}, {"filter", str(response, "level_filter")}}));
   const std::string now = str(response, "at");
-  if (auto when = outcome_time(now, ui); !when.empty()) std::cout << when << "\n";
+  if (auto when = outcome_time(now, ui); !when.empty()) fmt::print("{}\n", when);
+  // One line per item, indented under its contact; an empty wording prints no line.
+  auto line = [](const std::string& indent, const std::string& text) {
+    if (!text.empty()) fmt::print("{}{}\n", indent, text);
+  };
   std::size_t n = 0;
   for (const auto& contact : response.value("contacts", Json::array())) {
-    std::cout << "\n" << ++n << ". " << str(contact, "name") << "\n";
+    fmt::print("\n{}. {}\n", ++n, str(contact, "name"));
     for (const auto& phone : contact.value("phones", Json::array())) {
-      std::cout << "   " << ui.get("call_number", {{"number", str(phone, "number")}});
-      if (auto label = str(phone, "label"); !label.empty()) std::cout << " (" << label << ")";
-      std::cout << "\n";
+      const std::string label = str(phone, "label");
+      fmt::print("   {}{}\n", ui.get("call_number", {{"number", str(phone, "number")}}), label.empty() ? "" : " (" + label + ")");
       const Json option = phone.value("option", Json());
-      if (!option.is_null()) std::cout << "   " << ui.get("call_option", {{"option", shown(option)}}) << "\n";
+      if (!option.is_null()) line("   ", ui.get("call_option", {{"option", shown(option)}}));
     }
-    if (auto email = str(contact, "email"); !email.empty()) std::cout << "   " << ui.get("contact_email", {{"value", email}}) << "\n";
-    if (auto web = str(contact, "web"); !web.empty()) std::cout << "   " << ui.get("contact_web", {{"value", web}}) << "\n";
-    std::cout << "   " << open_status_line(contact, now, ui) << "\n";
-    if (auto label = str(contact, "label_now"); !label.empty()) {
-      std::cout << "   " << ui.get("label_now", {{"label", label}}) << "\n";
-    }
-    if (auto hours = str(contact, "hours_text"); !hours.empty()) {
-      std::cout << "   " << ui.get("hours_line", {{"hours", hours}}) << "\n";
-    }
-    if (auto why = str(contact, "why"); !why.empty()) std::cout << "   " << why << "\n";
+    if (auto email = str(contact, "email"); !email.empty()) line("   ", ui.get("contact_email", {{"value", email}}));
+    if (auto web = str(contact, "web"); !web.empty()) line("   ", ui.get("contact_web", {{"value", web}}));
+    fmt::print("   {}\n", open_status_line(contact, now, ui));
+    if (auto label = str(contact, "label_now"); !label.empty()) line("   ", ui.get("label_now", {{"label", label}}));
+    if (auto hours = str(contact, "hours_text"); !hours.empty()) line("   ", ui.get("hours_line", {{"hours", hours}}));
+    line("   ", str(contact, "why"));
     const Json ready = contact.value("have_ready", Json::array());
     if (ready.is_array() && !ready.empty()) {
-      std::cout << "   " << ui.get("have_ready_heading") << ":\n";
+      fmt::print("   {}:\n", ui.get("have_ready_heading"));
       print_list(ready, "   - ");
     }
     print_list(contact.value("notes", Json::array()), "   ");
   }
   const Json notes = response.value("notes", Json::array());
   if (notes.is_array() && !notes.empty()) {
-    std::cout << "\n" << ui.get("notes_heading") << ":\n";
+    fmt::print("\n{}:\n", ui.get("notes_heading"));
     print_list(notes, "- ");
   }
-  if (auto checked = str(response, "checked"); !checked.empty()) {
-    std::cout << "\n" << ui.get("last_checked", {{"date", checked}}) << "\n";
-  }
+  if (auto checked = str(response, "checked"); !checked.empty()) fmt::print("\n{}\n", ui.get("last_checked", {{"date", checked}}));
 }
 
 Wording ui_for(Session& session, const Json& facts) {
@@ -222,9 +219,9 @@ int run_ask(const Args& args) {
   std::vector<std::string> answered;  // facts set by answers, newest last (what `b` undoes)
   {
     const Wording ui = ui_for(session, facts);
-    std::cout << ui.get("danger_line", {{"number", ui.get("danger_number")}}) << "\n";
+    fmt::print("{}\n", ui.get("danger_line", {{"number", ui.get("danger_number")}}));
     // CLI mechanics, not wording of the service.
-    std::cout << "(b: " << ui.get("button_back") << ", q: quit)\n";
+    fmt::print("(b: {}, q: quit)\n", ui.get("button_back"));
   }
   while (true) {
     const Json response = call(session, route_request(facts));
@@ -237,14 +234,15 @@ int run_ask(const Args& args) {
     print_question(question);
     const std::string fact = str(question, "fact");
     while (true) {
-      std::cout << "> " << std::flush;
+      fmt::print("> ");
+      std::fflush(stdout);
       std::string line;
       if (!std::getline(std::cin, line)) {
-        std::cout << std::endl;
+        fmt::print("\n");
         throw InputError("frontdoor ask: the input ended before the outcome (answer every question, or type q)");
       }
       // Piped answers are echoed so the transcript reads like a terminal session.
-      if (!isatty(STDIN_FILENO)) std::cout << line << "\n";
+      if (!isatty(STDIN_FILENO)) fmt::print("{}\n", line);
       line = trim(line);
       if (line.empty()) continue;
       if (line == "q" || line == "Q") return 0;
@@ -256,14 +254,14 @@ int run_ask(const Args& args) {
       }
       Answer answer = match_answer(question, line, ui);
       if (!answer.value) {
-        std::cout << ui.get("error_prefix") << " " << answer.error << "\n";
+        fmt::print("{} {}\n", ui.get("error_prefix"), answer.error);
         continue;
       }
       Json trial = facts;
       trial[fact] = *answer.value;
       // The core has the last word on a value (e.g. an age outside the fact's range).
       if (auto refused = refusal(session, route_request(trial)); !refused.empty()) {
-        std::cout << ui.get("error_prefix") << " " << refused << "\n";
+        fmt::print("{} {}\n", ui.get("error_prefix"), refused);
         continue;
       }
       facts = std::move(trial);
