@@ -6,6 +6,7 @@
 #include <frontdoor/checks.hpp>
 #include <frontdoor/paths.hpp>
 #include <frontdoor/rules.hpp>
+#include <frontdoor/wire.hpp>
 #include <frontdoor/tools.hpp>
 
 #include <algorithm>

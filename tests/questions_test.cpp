@@ -3,6 +3,7 @@
 
 #include <frontdoor/checks.hpp>
 #include <frontdoor/rules.hpp>
+#include <frontdoor/wire.hpp>
 
 #include "support.hpp"
 

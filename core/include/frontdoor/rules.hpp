@@ -85,21 +85,4 @@ std::string shown_group(const Model& model, const Question& question, const Fact
 /** The options of `question` shown for `facts`: by the audience's `audiences` and by shown_group. */
 std::vector<const Option*> shown_options(const Model& model, const Question& question, const Facts& facts);
 
-/**
- * The question as shown for `facts`: wording resolved for the audience, the options of
- * shown_options, area questions listing the directory's towns, the unknown option last
- * (value null). Shape: docs/api.md → next_question.
- */
-Json question_json(const Model& model, const Question& question, const Facts& facts);
-
-/**
- * One contact as in docs/api.md (`contacts[]`), wording resolved for `audience`; `role` as in
- * ContactResult ("" gives null).
- */
-Json contact_json(const Service& service, const OpenState& state, const std::string& why,
-                  const std::string& audience, const std::string& role = "");
-
-/** The whole `route` response body (without `ok`) for an outcome. */
-Json outcome_json(const Model& model, const Outcome& outcome, const Facts& facts, UtcSeconds at);
-
 }  // namespace frontdoor

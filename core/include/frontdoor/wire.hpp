@@ -2,8 +2,9 @@
 /**
  * @file
  * The response side of the JSON wire (docs/api.md): the shapes of problems and refusals, and
- * the request members every op reads the same way. Requests are read with nlohmann/json; every
- * response is built here or in the writers beside the data they write (rules.hpp: outcome_json).
+ * the request members every op reads the same way, and the writers of the domain's answers
+ * (question, contact, outcome): every response member the core writes is written here. Requests
+ * are read with nlohmann/json.
  */
 #include <optional>
 #include <string>
@@ -12,6 +13,7 @@
 #include "frontdoor/errors.hpp"
 #include "frontdoor/json.hpp"
 #include "frontdoor/reader.hpp"
+#include "frontdoor/rules.hpp"
 
 namespace frontdoor {
 
@@ -49,5 +51,22 @@ FilesRequest files_request(const Json& request);
 
 /** The answer to a load: `{"ok": true, "checked", "warnings"}`, or the refusal of its problems. */
 Json load_answer(const LoadResult& result);
+
+/**
+ * The question as shown for `facts`: wording resolved for the audience, the options of
+ * shown_options, area questions listing the directory's towns, the unknown option last
+ * (value null). Shape: docs/api.md → next_question.
+ */
+Json question_json(const Model& model, const Question& question, const Facts& facts);
+
+/**
+ * One contact as in docs/api.md (`contacts[]`), wording resolved for `audience`; `role` as in
+ * ContactResult ("" gives null).
+ */
+Json contact_json(const Service& service, const OpenState& state, const std::string& why,
+                  const std::string& audience, const std::string& role = "");
+
+/** The whole `route` response body (without `ok`) for an outcome. */
+Json outcome_json(const Model& model, const Outcome& outcome, const Facts& facts, UtcSeconds at);
 
 }  // namespace frontdoor
