@@ -65,7 +65,10 @@ export async function measureLevers({ wasmBuild, dist, work = join(tmpdir(), 'fd
   // The shipped objects must come from today's sources, as the rebuilt variants do.
   execSync(`cmake --build ${JSON.stringify(wasmBuild)} --target ${target}`, { stdio: 'ignore', env: { ...process.env, NODE_PATH: '/usr/share/nodejs' } });
   const commands = commandsOf(wasmBuild, target);
-  const compiles = commands.filter((c) => / -c /.test(c));
+  // A variant is compiled without the precompiled header (a build-time saving only): the PCH
+  // compile itself is dropped and the other compiles include the headers as written.
+  const compiles = commands.filter((c) => / -c /.test(c) && !/cmake_pch\.hxx\.cxx/.test(c))
+    .map((c) => c.replace(/ -Winvalid-pch -Xclang -include-pch -Xclang \S+ -Xclang -include -Xclang \S+/, ''));
   const archive = commands.filter((c) => /\bemar\b/.test(c));
   const link = commands.find((c) => /\bem\+\+/.test(c) && !/ -c /.test(c));
   if (!link || !compiles.length) throw new Error(`no compile/link commands for ${target} in ${wasmBuild}`);
@@ -138,8 +141,8 @@ export async function measureLevers({ wasmBuild, dist, work = join(tmpdir(), 'fd
       .replace(/-sEXPORTED_RUNTIME_METHODS=(\S+)/, '-sEXPORTED_RUNTIME_METHODS=$1,ccall,cwrap,UTF8ToString,stringToUTF8')));
   await add('post-link-opt', 'one more wasm-opt -Oz after the link', 'link without the POST_BUILD `wasm-opt -Oz` that runs after emcc has shortened the import and export names',
     () => relink('post-link-opt', (c) => c.replace(/ && cd [^&]*&& \S*wasm-opt [^&]*/, ' ')));
-  await add('no-fmt-static', 'FMT_STATIC_THOUSANDS_SEPARATOR', 'core compiled without -DFMT_STATIC_THOUSANDS_SEPARATOR',
-    () => rebuild('no-fmt-static', (c) => c.replace(' -DFMT_STATIC_THOUSANDS_SEPARATOR', '')));
+  await add('fmt-full', "fmt's size definitions (core/CMakeLists.txt)", 'core compiled without -DFMT_USE_FLOAT=0, FMT_USE_DOUBLE=0, FMT_USE_LONG_DOUBLE=0, FMT_USE_INT128=0, FMT_REDUCE_INT_INSTANTIATIONS=1',
+    () => rebuild('fmt-full', (c) => c.replace(/ -DFMT_(USE_\w+=0|REDUCE_INT_INSTANTIATIONS=1)/g, '')));
   await add('no-lto', '-flto', 'core, ABI and link without -flto',
     () => rebuild('no-lto', (c) => c.split(' -flto').join(''), (c) => c.split(' -flto').join('')));
   await add('Os', '-Oz', 'compile and link with -Os instead of -Oz',

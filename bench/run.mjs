@@ -33,9 +33,12 @@ const ANSWER_P95_MS = 16;
 const RATIO = 2.5;
 const EXHAUSTIVE_S = 2;
 const CORE_READY_MS = 1500;
-// The issue "One core, compiled twice": 12,371 lines before it, less 2,000, plus the 1,301 lines the
-// issue "Safe answer at every minute" added meanwhile.
-const CPP_LINES_BUDGET = 11672;
+// The issue "One core, compiled twice": 12,371 lines before it, less 2,000 ("not counting what the
+// other open issues add"), plus the 1,301 lines the issue "Safe answer at every minute" added
+// meanwhile, and 620 of the issue "Journeys" (counted low: the concern groups, cd69ed4, +384; the
+// CLI's wording parity with the page inside 82f468c, cmd_ask +31, open_status +32, its cli_test
+// case about +175).
+const CPP_LINES_BUDGET = 11672 + 620;
 
 /** Lines of C++ (.cpp, .hpp, .h) under core/, wasm/ and tests/, as `wc -l` counts them. */
 function cppLines() {

@@ -8,6 +8,7 @@
 
 #include "frontdoor/calendar.hpp"
 #include "frontdoor/calendar_json.hpp"
+#include "frontdoor/reader.hpp"
 #include "frontdoor/schedule.hpp"
 #include "support.hpp"
 
@@ -34,10 +35,11 @@ const std::string kStandby = "Social Work Standby Service";
 
 Schedule schedule_from(const char* text) {
   Problems problems;
-  Schedule s = parse_schedule(json::parse(text), "test", "/schedule", problems);
+  const json node = json::parse(text);
+  check_schedule(node, "test", "/schedule", problems);
   for (const Problem& p : problems) FAIL_CHECK(to_line(p));
   REQUIRE(problems.empty());
-  return s;
+  return read_schedule(node);
 }
 
 const Schedule& mash() {
@@ -53,9 +55,10 @@ const Schedule& ooh() {
 const Calendar& calendar() {
   static const Calendar c = [] {
     Problems problems;
-    Calendar parsed = parse_calendar(test::read_json("data/calendar.json"), "calendar.json", problems);
+    const json doc = test::read_json("data/calendar.json");
+    check_calendar(doc, "calendar.json", problems);
     REQUIRE(problems.empty());
-    return parsed;
+    return read_calendar(doc);
   }();
   return c;
 }
@@ -73,7 +76,7 @@ std::string show(const std::optional<UtcSeconds>& t) { return t ? format_london(
 
 Problems schedule_problems(const char* text) {
   Problems problems;
-  parse_schedule(json::parse(text), "directory.json", "/services/3/schedule", problems);
+  check_schedule(json::parse(text), "directory.json", "/services/3/schedule", problems);
   return problems;
 }
 
@@ -357,7 +360,7 @@ TEST_CASE("clock times are read as HH:MM and written as GOV.UK writes them") {
   }
 }
 
-TEST_CASE("parse_schedule reads the published hours into intervals") {
+TEST_CASE("read_schedule reads the published hours into intervals") {
   CHECK(mash().kind == Schedule::Kind::weekly);
   CHECK(mash().weekly[0].size() == 1);
   CHECK(mash().weekly[4].front().close == 16 * 60);
@@ -370,7 +373,7 @@ TEST_CASE("parse_schedule reads the published hours into intervals") {
   CHECK(ooh().weekly[0][1].open == 17 * 60);  // sorted by opening time
 }
 
-TEST_CASE("parse_schedule reports each problem with its id, file and pointer") {
+TEST_CASE("check_schedule reports each problem with its id, file and pointer") {
   SUBCASE("a malformed time") {
     const Problems p = schedule_problems(R"({"kind": "weekly", "weekly": [{"days": ["mon"], "open": "8:45", "close": "17:00"}], "holidays": []})");
     CHECK_MESSAGE(has_problem(p, "data.schedule.time", "/services/3/schedule/weekly/0/open"), lines(p));

@@ -1,7 +1,9 @@
 #pragma once
 /**
  * @file
- * Reading `data/calendar.json` and a service's `schedule` member (see docs/data-format.md).
+ * The checks of `data/calendar.json` and of a service's `schedule` member (see
+ * docs/data-format.md). They build nothing: the reader's read_calendar and read_schedule
+ * (reader.hpp) build what passed.
  *
  * Problem ids: `data.calendar.type`, `data.calendar.member`, `data.calendar.division`,
  * `data.calendar.exceptions`, `data.calendar.kind`, `data.calendar.name`, `data.calendar.source`,
@@ -13,27 +15,21 @@
  */
 #include <string>
 
-#include "frontdoor/json.hpp"
-
-#include "frontdoor/calendar.hpp"
 #include "frontdoor/errors.hpp"
-#include "frontdoor/schedule.hpp"
+#include "frontdoor/json.hpp"
 
 namespace frontdoor {
 
 /**
- * The calendar described by `doc` (the parsed `calendar.json`). Every problem found is appended
- * to `problems` with `file` and its JSON pointer; the returned calendar holds only the
- * exceptions that were valid, so callers must refuse it when `has_errors(problems)`.
+ * Checks `doc` (the parsed `calendar.json`): every problem found is appended to `problems` with
+ * `file` and its JSON pointer.
  */
-Calendar parse_calendar(const Json& doc, const std::string& file, Problems& problems);
+void check_calendar(const Json& doc, const std::string& file, Problems& problems);
 
 /**
- * The schedule described by `node` (a service's `schedule` member, found at `pointer` in
- * `file`). Problems are appended to `problems`; the returned schedule holds only the valid
- * intervals, so callers must refuse it when `has_errors(problems)`.
+ * Checks `node` (a service's `schedule` member, found at `pointer` in `file`): every problem
+ * found is appended to `problems`.
  */
-Schedule parse_schedule(const Json& node, const std::string& file, const std::string& pointer,
-                        Problems& problems);
+void check_schedule(const Json& node, const std::string& file, const std::string& pointer, Problems& problems);
 
 }  // namespace frontdoor

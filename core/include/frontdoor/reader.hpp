@@ -33,6 +33,18 @@ struct LoadResult {
 std::shared_ptr<const Model> read_data(const Json& files);
 
 /**
+ * The schedule a checked `schedule` member of a service describes (check_schedule,
+ * calendar_json.hpp): the one builder of a Schedule. Throws on a shape it does not know.
+ */
+Schedule read_schedule(const Json& schedule);
+
+/**
+ * The calendar a checked `calendar.json` describes (check_calendar, calendar_json.hpp): the one
+ * builder of a Calendar. Throws on a shape it does not know.
+ */
+Calendar read_calendar(const Json& doc);
+
+/**
  * The condition a checked `when` (rules.json) describes: the one builder of a Condition, for the
  * reader and for the checks (parse_condition, loader.hpp). Throws on a shape it does not know.
  */

@@ -1,25 +1,24 @@
 #include "frontdoor/calendar_json.hpp"
+#include "frontdoor/calendar.hpp"
+#include "frontdoor/schedule.hpp"
 #include "frontdoor/wire.hpp"
 #include "small_sort.hpp"
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <initializer_list>
 
 namespace frontdoor {
 
 namespace {
 
-/** `value` is the string `text` (compared without making a JSON value of `text`). */
-bool is_text(const Json& value, const char* text) { return value.is_string() && value.get_ref<const std::string&>() == text; }
-
-
 using json = Json;
+
+/** `value` is the string `text` (compared without making a JSON value of `text`). */
+bool is_text(const json& value, const char* text) { return value.is_string() && value.get_ref<const std::string&>() == text; }
 
 const char* const kDays[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
-// RFC 6901: "~" and "/" inside a member name are escaped.
 // A short rendering of a JSON value for messages.
 std::string shown(const json& value) {
   std::string text = value.dump();
@@ -69,14 +68,14 @@ std::optional<Date> read_date(Reporter& r, const json& object, const char* key, 
   return std::nullopt;
 }
 
-// One interval of `weekly` (with days) or `holidays` (without).
-struct ParsedInterval {
-  Interval interval;
+// A valid interval of `weekly` (with days) or `holidays` (without), kept for the overlap checks.
+struct Span {
+  int open = 0, close = 0;
   std::string pointer;
   std::vector<int> days;  // weekday indexes; empty for holiday intervals
 };
 
-std::optional<ParsedInterval> read_interval(Reporter& r, const json& node, const std::string& pointer,
+std::optional<Span> read_interval(Reporter& r, const json& node, const std::string& pointer,
                                             bool with_days) {
   if (!node.is_object()) {
     r.error("data.schedule.type", pointer,
@@ -85,7 +84,7 @@ std::optional<ParsedInterval> read_interval(Reporter& r, const json& node, const
   }
   bool ok = with_days ? r.only(node, pointer, {"days", "open", "close", "label"}, "data.schedule.member", "an interval")
                       : true;
-  ParsedInterval out;
+  Span out;
   out.pointer = pointer;
   if (with_days) {
     const auto days = node.find("days");
@@ -157,40 +156,33 @@ std::optional<ParsedInterval> read_interval(Reporter& r, const json& node, const
     ok = false;
   }
   const auto label = node.find("label");
-  if (label != node.end() && !label->is_null()) {
-    if (label->is_string() && !label->get<std::string>().empty()) {
-      out.interval.label = label->get<std::string>();
-    } else {
-      r.error("data.schedule.label", pointer + "/label", "\"label\" must be a non-empty string or null; found " + shown(*label));
-      ok = false;
-    }
+  if (label != node.end() && !label->is_null() && !(label->is_string() && !label->get<std::string>().empty())) {
+    r.error("data.schedule.label", pointer + "/label", "\"label\" must be a non-empty string or null; found " + shown(*label));
+    ok = false;
   }
   if (!ok) return std::nullopt;
-  out.interval.open = *times[0];
-  out.interval.close = *times[1];
+  out.open = *times[0];
+  out.close = *times[1];
   return out;
 }
 
 // Sorts `list` and reports intervals that overlap an earlier one.
-void check_overlaps(Reporter& r, std::vector<ParsedInterval*>& list, const std::string& where) {
-  detail::small_stable_sort(list.begin(), list.end(), [](const ParsedInterval* a, const ParsedInterval* b) {
-    return a->interval.open < b->interval.open;
-  });
+void check_overlaps(Reporter& r, std::vector<const Span*>& list, const std::string& where) {
+  detail::small_stable_sort(list.begin(), list.end(), [](const Span* a, const Span* b) { return a->open < b->open; });
   for (std::size_t i = 1; i < list.size(); ++i) {
-    const ParsedInterval* prev = list[i - 1];
-    const ParsedInterval* cur = list[i];
-    if (cur->interval.open < prev->interval.close) {
+    const Span* prev = list[i - 1];
+    const Span* cur = list[i];
+    if (cur->open < prev->close) {
       r.error("data.schedule.overlap", cur->pointer,
-              where + ", " + format_hhmm(cur->interval.open) + "–" + format_hhmm(cur->interval.close) + " overlaps " +
-                  format_hhmm(prev->interval.open) + "–" + format_hhmm(prev->interval.close) + " (at " + prev->pointer +
+              where + ", " + format_hhmm(cur->open) + "–" + format_hhmm(cur->close) + " overlaps " +
+                  format_hhmm(prev->open) + "–" + format_hhmm(prev->close) + " (at " + prev->pointer +
                   "); intervals may touch but not overlap");
     }
   }
 }
 
-std::vector<ParsedInterval> read_interval_list(Reporter& r, const json& list, const std::string& pointer,
-                                               bool with_days) {
-  std::vector<ParsedInterval> out;
+std::vector<Span> read_interval_list(Reporter& r, const json& list, const std::string& pointer, bool with_days) {
+  std::vector<Span> out;
   for (std::size_t i = 0; i < list.size(); ++i) {
     if (auto iv = read_interval(r, list[i], pointer + "/" + fmt::to_string(i), with_days)) out.push_back(*iv);
   }
@@ -199,11 +191,11 @@ std::vector<ParsedInterval> read_interval_list(Reporter& r, const json& list, co
 
 }  // namespace
 
-Calendar parse_calendar(const json& doc, const std::string& file, Problems& problems) {
+void check_calendar(const json& doc, const std::string& file, Problems& problems) {
   Reporter r{file, problems};
   if (!doc.is_object()) {
     r.error("data.calendar.type", "", "calendar.json must hold a JSON object; found " + std::string(doc.type_name()));
-    return Calendar{};
+    return;
   }
   r.only(doc, "", {"$schema", "division", "checked", "exceptions"}, "data.calendar.member", "calendar.json");
   const auto division = doc.find("division");
@@ -219,10 +211,9 @@ Calendar parse_calendar(const json& doc, const std::string& file, Problems& prob
     r.error("data.calendar.exceptions", "/exceptions",
             "\"exceptions\" must be a list (it may be empty); found " +
                 (list == doc.end() ? std::string("nothing") : shown(*list)));
-    return Calendar{};
+    return;
   }
 
-  std::vector<CalendarException> out;
   std::vector<std::pair<Date, std::size_t>> seen;  // date → index, for duplicates
   for (std::size_t i = 0; i < list->size(); ++i) {
     const json& node = (*list)[i];
@@ -232,16 +223,13 @@ Calendar parse_calendar(const json& doc, const std::string& file, Problems& prob
       continue;
     }
     bool ok = r.only(node, at, {"date", "kind", "name", "source", "checked"}, "data.calendar.member", "an exception");
-    CalendarException e;
     const auto date = read_date(r, node, "date", at, true, "the exception");
     ok = ok && date.has_value();
-    if (date) e.date = *date;
 
     const auto kind = node.find("kind");
-    if (kind != node.end() && is_text(*kind, "add")) e.kind = ExceptionKind::add;
-    else if (kind != node.end() && is_text(*kind, "remove")) e.kind = ExceptionKind::remove;
-    else if (kind != node.end() && is_text(*kind, "closure")) e.kind = ExceptionKind::closure;
-    else {
+    const bool add = kind != node.end() && is_text(*kind, "add");
+    const bool remove = kind != node.end() && is_text(*kind, "remove");
+    if (!add && !remove && !(kind != node.end() && is_text(*kind, "closure"))) {
       r.error("data.calendar.kind", at + "/kind",
               "\"kind\" must be \"add\", \"remove\" or \"closure\"; found " +
                   (kind == node.end() ? std::string("nothing") : shown(*kind)));
@@ -249,9 +237,7 @@ Calendar parse_calendar(const json& doc, const std::string& file, Problems& prob
     }
     for (const char* key : {"name", "source"}) {
       const auto it = node.find(key);
-      if (it != node.end() && it->is_string() && !it->get<std::string>().empty()) {
-        (std::string(key) == "name" ? e.name : e.source) = it->get<std::string>();
-      } else {
+      if (it == node.end() || !it->is_string() || it->get<std::string>().empty()) {
         r.error(std::string("data.calendar.") + key, at + "/" + key,
                 std::string("\"") + key + "\" must be a non-empty string" +
                     (std::string(key) == "source" ? " (the page that announced the change)" : "") + "; found " +
@@ -272,54 +258,47 @@ Calendar parse_calendar(const json& doc, const std::string& file, Problems& prob
         seen.emplace_back(*date, i);
       }
     }
-    if (ok && e.kind != ExceptionKind::closure) {
-      const auto rules = rule_bank_holidays(e.date.year());
-      const auto rule = std::find_if(rules.begin(), rules.end(), [&](const Holiday& h) { return h.date == e.date; });
-      if (e.kind == ExceptionKind::add && rule != rules.end()) {
+    if (ok && (add || remove)) {
+      const auto rules = rule_bank_holidays(date->year());
+      const auto rule = std::find_if(rules.begin(), rules.end(), [&](const Holiday& h) { return h.date == *date; });
+      if (add && rule != rules.end()) {
         r.error("data.calendar.add_existing", at + "/date",
-                format_date(e.date) + " is already a bank holiday by rule (" + rule->name + "); remove this \"add\"");
-        ok = false;
-      } else if (e.kind == ExceptionKind::remove && rule == rules.end()) {
+                format_date(*date) + " is already a bank holiday by rule (" + rule->name + "); remove this \"add\"");
+      } else if (remove && rule == rules.end()) {
         r.error("data.calendar.remove_missing", at + "/date",
-                format_date(e.date) + " is not a bank holiday by rule, so it cannot be removed; check the date");
-        ok = false;
+                format_date(*date) + " is not a bank holiday by rule, so it cannot be removed; check the date");
       }
     }
-    if (ok) out.push_back(std::move(e));
   }
-  return Calendar(std::move(out));
 }
 
-Schedule parse_schedule(const json& node, const std::string& file, const std::string& pointer, Problems& problems) {
+void check_schedule(const json& node, const std::string& file, const std::string& pointer, Problems& problems) {
   Reporter r{file, problems};
-  Schedule schedule;
   if (!node.is_object()) {
     r.error("data.schedule.type", pointer,
             "\"schedule\" must be an object with \"kind\" (always, weekly or unknown); found " + shown(node));
-    return schedule;
+    return;
   }
   r.only(node, pointer, {"kind", "weekly", "holidays"}, "data.schedule.member", "a schedule");
   const auto kind = node.find("kind");
-  if (kind != node.end() && is_text(*kind, "always")) schedule.kind = Schedule::Kind::always;
-  else if (kind != node.end() && is_text(*kind, "weekly")) schedule.kind = Schedule::Kind::weekly;
-  else if (kind != node.end() && is_text(*kind, "unknown")) schedule.kind = Schedule::Kind::unknown;
-  else {
+  const bool is_weekly = kind != node.end() && is_text(*kind, "weekly");
+  if (!is_weekly && !(kind != node.end() && (is_text(*kind, "always") || is_text(*kind, "unknown")))) {
     r.error("data.schedule.kind", pointer + "/kind",
             "\"kind\" must be \"always\", \"weekly\" or \"unknown\"; found " +
                 (kind == node.end() ? std::string("nothing") : shown(*kind)));
-    return schedule;
+    return;
   }
 
   const auto weekly = node.find("weekly");
   const auto holidays = node.find("holidays");
-  if (schedule.kind != Schedule::Kind::weekly) {
+  if (!is_weekly) {
     for (const auto& it : {weekly, holidays}) {
       if (it != node.end() && !it->is_null() && !(it->is_array() && it->empty())) {
         r.warning("data.schedule.unused", pointer + "/" + it.key(),
                   "\"" + it.key() + "\" is ignored because \"kind\" is " + kind->dump());
       }
     }
-    return schedule;
+    return;
   }
 
   if (weekly == node.end() || !weekly->is_array()) {
@@ -336,24 +315,20 @@ Schedule parse_schedule(const json& node, const std::string& file, const std::st
             "\"holidays\" must be a list of intervals ([] when closed); found " + shown(*holidays));
   }
 
-  std::vector<ParsedInterval> week;
+  std::vector<Span> week;
   if (weekly != node.end() && weekly->is_array()) week = read_interval_list(r, *weekly, pointer + "/weekly", true);
-  std::vector<ParsedInterval> hol;
+  std::vector<Span> hol;
   if (holidays != node.end() && holidays->is_array()) hol = read_interval_list(r, *holidays, pointer + "/holidays", false);
 
   for (int d = 0; d < 7; ++d) {
-    std::vector<ParsedInterval*> day;
-    for (ParsedInterval& p : week) {
+    std::vector<const Span*> day;
+    for (const Span& p : week)
       if (std::find(p.days.begin(), p.days.end(), d) != p.days.end()) day.push_back(&p);
-    }
     check_overlaps(r, day, std::string("on ") + kDays[d]);
-    for (const ParsedInterval* p : day) schedule.weekly[static_cast<std::size_t>(d)].push_back(p->interval);
   }
-  std::vector<ParsedInterval*> hol_ptrs;
-  for (ParsedInterval& p : hol) hol_ptrs.push_back(&p);
+  std::vector<const Span*> hol_ptrs;
+  for (const Span& p : hol) hol_ptrs.push_back(&p);
   check_overlaps(r, hol_ptrs, "on holidays");
-  for (const ParsedInterval* p : hol_ptrs) schedule.holidays.push_back(p->interval);
-  return schedule;
 }
 
 }  // namespace frontdoor

@@ -501,7 +501,7 @@ struct Shapes {
     provenance(c, s, "hours_source", "hours_checked", p);
     const std::string* web = c.str(s, "web", p, true);
     if (web && !web_address(*web)) c.add("data.field.type", p + "/web", "\"" + *web + "\" is not a web address (http:// or https://)");
-    if (const json* sch = Checker::member(s, "schedule")) parse_schedule(*sch, "directory.json", p + "/schedule", problems);
+    if (const json* sch = Checker::member(s, "schedule")) check_schedule(*sch, "directory.json", p + "/schedule", problems);
     c.text_member(s, "hours_text", p);
     // A locality that is not a string is refused here; an unknown id, by check_references.
     if (const json* ls = c.array(s, "localities", p, true))
@@ -759,7 +759,7 @@ struct Shapes {
     };
     // Short codes and superseded numbers first, so phone checks can use them.
     doc("directory.json", &Shapes::directory);
-    if (auto it = docs.find("calendar.json"); it != docs.end()) parse_calendar(*it->second, "calendar.json", problems);
+    if (auto it = docs.find("calendar.json"); it != docs.end()) check_calendar(*it->second, "calendar.json", problems);
     doc("rules.json", &Shapes::rules);
     doc("questions.json", &Shapes::questions);
     doc("ui.json", &Shapes::ui);

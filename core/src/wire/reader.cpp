@@ -1,6 +1,7 @@
 // The reader (reader.hpp): one function per shape of docs/data-format.md, in file order. It
-// trusts its input because the checks (tools/loader.cpp, tools/checks.cpp) ran before; `at()`
-// and `get<>()` throw on what they did not expect, and read_bundle turns that into an error.
+// trusts its input because the checks (tools/loader.cpp, calendar_json.cpp, checks.cpp) ran
+// before; `at()` and `get<>()` throw on what they did not expect, and read_bundle turns that into
+// an error.
 #include "frontdoor/reader.hpp"
 
 #include <algorithm>
@@ -78,7 +79,9 @@ Interval interval(const json& node) {
           str(node, "label")};
 }
 
-Schedule schedule(const json& node) {
+}  // namespace
+
+Schedule read_schedule(const json& node) {
   static const char* const days[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
   Schedule s;
   const std::string kind = node.at("kind").get<std::string>();
@@ -93,6 +96,8 @@ Schedule schedule(const json& node) {
   detail::small_stable_sort(s.holidays.begin(), s.holidays.end(), by_open);
   return s;
 }
+
+namespace {
 
 Service service(const json& n) {
   Service s;
@@ -115,7 +120,7 @@ Service service(const json& n) {
   s.email_provenance = provenance(n, "email_source", "email_checked", s);
   s.hours_provenance = provenance(n, "hours_source", "hours_checked", s);
   if (const json* w = opt(n, "web")) s.web = w->get<std::string>();
-  s.schedule = schedule(n.at("schedule"));
+  s.schedule = read_schedule(n.at("schedule"));
   if (auto t = opt_text(n, "hours_text")) s.hours_text = std::move(*t);
   if (opt(n, "localities")) s.localities = strings(n, "localities");
   s.have_ready = texts(n, "have_ready");
@@ -135,7 +140,9 @@ void directory(const json& doc, Model& m) {
   for (const auto& s : doc.at("services")) m.services.push_back(service(s));
 }
 
-Calendar calendar(const json& doc) {
+}  // namespace
+
+Calendar read_calendar(const json& doc) {
   std::vector<CalendarException> out;
   for (const auto& e : doc.at("exceptions")) {
     const std::string kind = e.at("kind").get<std::string>();
@@ -147,8 +154,6 @@ Calendar calendar(const json& doc) {
 }
 
 // ---- rules.json ----
-
-}  // namespace
 
 Condition read_condition(const json& node) {
   Condition all;
@@ -325,7 +330,7 @@ std::shared_ptr<const Model> read_data(const Json& files) {
   };
   auto model = std::make_shared<Model>();
   directory(doc("directory.json"), *model);
-  model->calendar = calendar(doc("calendar.json"));
+  model->calendar = read_calendar(doc("calendar.json"));
   rules(doc("rules.json"), *model);
   questions(doc("questions.json"), *model);
   ui(doc("ui.json"), *model);
