@@ -27,6 +27,7 @@
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using frontdoor::test::lines_of;
 
 namespace {
 
@@ -94,13 +95,6 @@ Run run_cli(const std::string& args, const std::string& input = "", const std::s
   run.out = slurp(io.file("stdout"));
   run.err = slurp(io.file("stderr"));
   return run;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
 }
 
 bool contains(const std::string& haystack, const std::string& needle) {
@@ -776,16 +770,11 @@ TEST_CASE("frontdoor export, graph, paths, diff and lint --report run the data-t
     CHECK(run.out == frontdoor::freshness_csv(rows));
     CHECK(lines_of(run.out).size() == rows.size() + 1);
     // Each fact the contact page does not print, with its value and its own page.
-    CHECK(contains(run.out, "\nout-of-hours,phones/1,07796 994101,"
-                            "https://www.wiltshire.gov.uk/children-young-people-out-of-hours-safeguarding,"));
-    CHECK(contains(run.out, "\nintegrated-front-door,email,Integratedfrontdoor@wiltshire.gov.uk,"
-                            "https://www.wiltshire.gov.uk/article/1436/Child-protection,"));
-    CHECK(contains(run.out, "\nsupport-service,email,Integratedfrontdoor@wiltshire.gov.uk,"
-                            "https://www.wiltshire.gov.uk/article/1436/Child-protection,"));
-    CHECK(contains(run.out, "\nesa-registration,email,esa@wiltshire.gov.uk,"
-                            "https://wiltshiresvpp.org.uk/p/resource-hub/assessment-tools-1,"));
-    CHECK(contains(run.out, "\nparent-carer-council,phones/0,01225 764647,"
-                            "https://www.wiltshire.gov.uk/children-young-people-access,"));
+    for (const json& f : frontdoor::test::read_json("tests/cases/freshness.json", "rows")) {
+      const std::string row = "\n" + f.at("service").get<std::string>() + "," + f.at("fact").get<std::string>() + "," +
+                              f.at("value").get<std::string>() + "," + f.at("source").get<std::string>() + ",";
+      CHECK_MESSAGE(contains(run.out, row), row);
+    }
     // Two years on, every entry is overdue.
     Run later = run_cli("lint" + data + " --report --at 2029-01-15T12:00:00Z");
     REQUIRE(later.code == 0);

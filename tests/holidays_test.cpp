@@ -53,24 +53,6 @@ std::string name_on(const std::vector<Holiday>& holidays, Date d) {
   return "(none)";
 }
 
-// Parses a calendar document given as JSON text and returns its problems.
-Problems calendar_problems(const char* text) {
-  Problems problems;
-  check_calendar(json::parse(text), "calendar.json", problems);
-  return problems;
-}
-
-bool has_problem(const Problems& problems, const std::string& id, const std::string& pointer) {
-  return std::any_of(problems.begin(), problems.end(),
-                     [&](const Problem& p) { return p.id == id && p.pointer == pointer && p.file == "calendar.json"; });
-}
-
-std::string lines(const Problems& problems) {
-  std::string out;
-  for (const Problem& p : problems) out += to_line(p) + "\n";
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("bank holidays match the published England & Wales list 2018 to 2028") {
@@ -191,14 +173,11 @@ TEST_CASE("a holiday on a weekend gives a substitute weekday") {
 }
 
 TEST_CASE("Easter Sunday follows the Gregorian computus") {
-  CHECK(easter_sunday(2019) == day(2019, 4, 21));
-  CHECK(easter_sunday(2024) == day(2024, 3, 31));
-  CHECK(easter_sunday(2025) == day(2025, 4, 20));
-  CHECK(easter_sunday(2026) == day(2026, 4, 5));
-  CHECK(easter_sunday(2038) == day(2038, 4, 25));  // latest possible
-  CHECK(easter_sunday(2285) == day(2285, 3, 22));  // earliest possible
-  CHECK(easter_sunday(1961) == day(1961, 4, 2));
-  CHECK(easter_sunday(2000) == day(2000, 4, 23));
+  // 2038 is the latest possible, 2285 the earliest.
+  for (const auto& e : std::vector<std::pair<int, Date>>{{2019, day(2019, 4, 21)}, {2024, day(2024, 3, 31)}, {2025, day(2025, 4, 20)},
+                                                         {2026, day(2026, 4, 5)}, {2038, day(2038, 4, 25)}, {2285, day(2285, 3, 22)},
+                                                         {1961, day(1961, 4, 2)}, {2000, day(2000, 4, 23)}})
+    CHECK(easter_sunday(e.first) == e.second);
   for (int year = 1583; year <= 4099; ++year) {
     const Date e = easter_sunday(year);
     CAPTURE(year);
@@ -282,49 +261,16 @@ TEST_CASE("importing GOV.UK's bank-holidays.json gives back data/calendar.json's
 }
 
 TEST_CASE("the GOV.UK importer refuses other formats and names where") {
-  auto error_of = [](const std::string& text) -> std::string {
+  for (const json& row : test::read_json("tests/cases/calendar_problems.json", "import")) {
+    const std::string name = row.at("name");
+    CAPTURE(name);
+    std::string message = "(no error)";
     try {
-      import_govuk_bank_holidays(text);
+      import_govuk_bank_holidays(row.contains("text") ? row["text"].get<std::string>() : row.at("doc").dump());
     } catch (const std::invalid_argument& e) {
-      return e.what();
+      message = e.what();
     }
-    return "(no error)";
-  };
-  auto contains = [](const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-  };
-  SUBCASE("not JSON") { CHECK(contains(error_of("{\"england-and-wales\": "), "not valid JSON")); }
-  SUBCASE("not an object") { CHECK(contains(error_of("[]"), "expected an object")); }
-  SUBCASE("no England & Wales division") {
-    CHECK(contains(error_of(R"({"scotland": {"division": "scotland", "events": []}})"), "/england-and-wales"));
-  }
-  SUBCASE("events is not a list") {
-    CHECK(contains(error_of(R"({"england-and-wales": {"division": "england-and-wales", "events": {}}})"),
-                   "/england-and-wales/events: expected an array"));
-  }
-  SUBCASE("the wrong division name") {
-    CHECK(contains(error_of(R"({"england-and-wales": {"division": "scotland", "events": []}})"),
-                   "/england-and-wales/division"));
-  }
-  SUBCASE("an event without a title") {
-    CHECK(contains(error_of(R"({"england-and-wales": {"events": [{"date": "2026-01-01"}]}})"),
-                   "/england-and-wales/events/0/title"));
-  }
-  SUBCASE("an impossible date names the event") {
-    const std::string message = error_of(
-        R"({"england-and-wales": {"events": [{"title": "New Year's Day", "date": "2026-01-01", "notes": "", "bunting": true},
-                                             {"title": "Odd", "date": "2026-02-30", "notes": "", "bunting": true}]}})");
-    CHECK(contains(message, "/england-and-wales/events/1/date"));
-    CHECK(contains(message, "2026-02-30"));
-  }
-  SUBCASE("bunting that is not true or false") {
-    CHECK(contains(error_of(R"({"england-and-wales": {"events": [{"title": "A", "date": "2026-01-01", "bunting": "yes"}]}})"),
-                   "/england-and-wales/events/0/bunting"));
-  }
-  SUBCASE("a date listed twice") {
-    CHECK(contains(error_of(R"({"england-and-wales": {"events": [{"title": "A", "date": "2026-01-01"},
-                                                                  {"title": "B", "date": "2026-01-01"}]}})"),
-                   "/england-and-wales/events/1/date"));
+    for (const json& word : row.at("includes")) CHECK_MESSAGE(message.find(word.get<std::string>()) != std::string::npos, message);
   }
 }
 
@@ -342,59 +288,28 @@ TEST_CASE("data/calendar.json is valid and documents its one-off days") {
 }
 
 TEST_CASE("check_calendar reports each problem with its id, file and pointer") {
-  SUBCASE("a valid document has no problems") {
-    const Problems p = calendar_problems(R"({"$schema": "schema/calendar.schema.json", "division": "england-and-wales",
-      "exceptions": [{"date": "2026-12-29", "kind": "closure", "name": "Council offices closed", "source": "https://example.org"}]})");
-    CHECK_MESSAGE(p.empty(), lines(p));
-  }
-  SUBCASE("an impossible date") {
-    const Problems p = calendar_problems(R"({"division": "england-and-wales",
-      "exceptions": [{"date": "2026-02-30", "kind": "add", "name": "x", "source": "https://example.org"}]})");
-    CHECK_MESSAGE(has_problem(p, "data.date.invalid", "/exceptions/0/date"), lines(p));
-    CHECK(p.at(0).message.find("2026-02-30") != std::string::npos);
-  }
-  SUBCASE("an unknown kind") {
-    const Problems p = calendar_problems(R"({"division": "england-and-wales",
-      "exceptions": [{"date": "2026-12-29", "kind": "holiday", "name": "x", "source": "https://example.org"}]})");
-    CHECK_MESSAGE(has_problem(p, "data.calendar.kind", "/exceptions/0/kind"), lines(p));
-    CHECK(p.at(0).message.find("\"holiday\"") != std::string::npos);
-  }
-  SUBCASE("the same date twice") {
-    const Problems p = calendar_problems(R"({"division": "england-and-wales", "exceptions": [
-      {"date": "2026-12-29", "kind": "closure", "name": "x", "source": "https://example.org"},
-      {"date": "2026-12-29", "kind": "closure", "name": "y", "source": "https://example.org"}]})");
-    CHECK_MESSAGE(has_problem(p, "data.calendar.duplicate", "/exceptions/1/date"), lines(p));
-    CHECK(p.size() == 1);
-  }
-  SUBCASE("adding a day the rules already give") {
-    const Problems p = calendar_problems(R"({"division": "england-and-wales",
-      "exceptions": [{"date": "2026-12-25", "kind": "add", "name": "x", "source": "https://example.org"}]})");
-    CHECK_MESSAGE(has_problem(p, "data.calendar.add_existing", "/exceptions/0/date"), lines(p));
-    CHECK(p.at(0).message.find("Christmas Day") != std::string::npos);
-  }
-  SUBCASE("removing a day the rules do not give") {
-    const Problems p = calendar_problems(R"({"division": "england-and-wales",
-      "exceptions": [{"date": "2026-05-05", "kind": "remove", "name": "x", "source": "https://example.org"}]})");
-    CHECK_MESSAGE(has_problem(p, "data.calendar.remove_missing", "/exceptions/0/date"), lines(p));
-  }
-  SUBCASE("missing name and source, unknown member, wrong division") {
-    const Problems p = calendar_problems(R"({"division": "scotland", "exceptions": [{"date": "2026-12-29", "kind": "closure", "note": 1}]})");
-    CHECK_MESSAGE(has_problem(p, "data.calendar.name", "/exceptions/0/name"), lines(p));
-    CHECK(has_problem(p, "data.calendar.source", "/exceptions/0/source"));
-    CHECK(has_problem(p, "data.calendar.member", "/exceptions/0/note"));
-    CHECK(has_problem(p, "data.calendar.division", "/division"));
-  }
-  SUBCASE("exceptions that are not a list, and a document that is not an object") {
-    CHECK(has_problem(calendar_problems(R"({"division": "england-and-wales", "exceptions": {}})"), "data.calendar.exceptions",
-                      "/exceptions"));
-    CHECK(has_problem(calendar_problems("[]"), "data.calendar.type", ""));
+  for (const json& row : test::read_json("tests/cases/calendar_problems.json", "problems")) {
+    const std::string name = row.at("name");
+    CAPTURE(name);
+    Problems p;
+    check_calendar(row.at("calendar"), "calendar.json", p);
+    INFO(test::problem_lines(p));
+    for (const json& e : row.at("expect")) {
+      const std::string id = e.at(0), pointer = e.at(1);
+      CHECK_MESSAGE(std::any_of(p.begin(), p.end(), [&](const Problem& q) {
+                      return q.id == id && q.pointer == pointer && q.file == "calendar.json";
+                    }), id << " at " << pointer);
+    }
+    if (row.contains("count")) CHECK(p.size() == row["count"].get<std::size_t>());
+    for (const json& word : row.value("first_message_includes", json::array()))
+      CHECK(p.at(0).message.find(word.get<std::string>()) != std::string::npos);
   }
   SUBCASE("a checked document reads into the calendar it describes") {
     const json doc = json::parse(R"({"division": "england-and-wales", "exceptions": [
       {"date": "2026-12-29", "kind": "closure", "name": "x", "source": "https://example.org"}]})");
     Problems problems;
     check_calendar(doc, "calendar.json", problems);
-    CHECK_MESSAGE(problems.empty(), lines(problems));
+    CHECK_MESSAGE(problems.empty(), test::problem_lines(problems));
     const Calendar c = read_calendar(doc);
     CHECK(c.exceptions().size() == 1);
     CHECK(c.is_closure(day(2026, 12, 29)));

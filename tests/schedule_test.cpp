@@ -17,38 +17,31 @@ using nlohmann::json;
 
 namespace {
 
-const char* const kMash = R"({"kind": "weekly", "weekly": [
-    {"days": ["mon", "tue", "wed", "thu"], "open": "08:45", "close": "17:00"},
-    {"days": ["fri"], "open": "08:45", "close": "16:00"}],
-  "holidays": []})";
-
-const char* const kOutOfHours = R"({"kind": "weekly", "weekly": [
-    {"days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], "open": "00:00", "close": "09:00",
-     "label": "Social Work Standby Service"},
-    {"days": ["mon", "tue", "wed", "thu"], "open": "17:00", "close": "24:00"},
-    {"days": ["fri"], "open": "16:00", "close": "24:00"},
-    {"days": ["sat", "sun"], "open": "09:00", "close": "24:00"}],
-  "holidays": [{"open": "00:00", "close": "09:00", "label": "Social Work Standby Service"},
-               {"open": "09:00", "close": "24:00"}]})";
-
 const std::string kStandby = "Social Work Standby Service";
 
-Schedule schedule_from(const char* text) {
-  Problems problems;
-  const json node = json::parse(text);
-  check_schedule(node, "test", "/schedule", problems);
-  for (const Problem& p : problems) FAIL_CHECK(to_line(p));
-  REQUIRE(problems.empty());
-  return read_schedule(node);
+/** tests/cases/opening_hours.json: the fixture schedules, the instants to check and the problem rows. */
+const json& table() {
+  static const json t = test::read_json("tests/cases/opening_hours.json");
+  return t;
 }
 
+Schedule schedule_from(const json& doc) {
+  Problems problems;
+  check_schedule(doc, "test", "/schedule", problems);
+  for (const Problem& p : problems) FAIL_CHECK(to_line(p));
+  REQUIRE(problems.empty());
+  return read_schedule(doc);
+}
+
+Schedule schedule_from(const char* text) { return schedule_from(json::parse(text)); }
+
 const Schedule& mash() {
-  static const Schedule s = schedule_from(kMash);
+  static const Schedule s = schedule_from(table().at("schedules").at("mash"));
   return s;
 }
 
 const Schedule& ooh() {
-  static const Schedule s = schedule_from(kOutOfHours);
+  static const Schedule s = schedule_from(table().at("schedules").at("out-of-hours"));
   return s;
 }
 
@@ -70,154 +63,31 @@ UtcSeconds at(const std::string& text) {
   return *t;
 }
 
-OpenState state(const Schedule& s, const std::string& when) { return open_state(s, calendar(), at(when)); }
-
 std::string show(const std::optional<UtcSeconds>& t) { return t ? format_london(*t) : "(none)"; }
+std::string when_or_none(const json& t) { return t.is_null() ? "(none)" : t.get<std::string>(); }
 
-Problems schedule_problems(const char* text) {
-  Problems problems;
-  check_schedule(json::parse(text), "directory.json", "/services/3/schedule", problems);
-  return problems;
-}
-
-bool has_problem(const Problems& problems, const std::string& id, const std::string& pointer) {
-  return std::any_of(problems.begin(), problems.end(), [&](const Problem& p) {
-    return p.id == id && p.pointer == pointer && p.file == "directory.json" && !p.message.empty();
-  });
-}
-
-std::string lines(const Problems& problems) {
-  std::string out;
-  for (const Problem& p : problems) out += to_line(p) + "\n";
-  return out;
+/** Checks each instant of a group list of the table (`open`, `closes_at`, `opens_next`, `label` when given). */
+void check_instants(const char* groups) {
+  for (const json& group : table().at(groups)) {
+    const std::string name = group.at("name");
+    CAPTURE(name);
+    for (const json& c : group.at("checks")) {
+      const std::string when = c.at("at");
+      CAPTURE(when);
+      const OpenState st = open_state(c.at("schedule") == "mash" ? mash() : ooh(), calendar(), at(when));
+      if (c.contains("open")) CHECK(st.open_now == c["open"].get<bool>());
+      if (c.contains("closes_at")) CHECK(show(st.closes_at) == when_or_none(c["closes_at"]));
+      if (c.contains("opens_next")) CHECK(show(st.opens_next) == when_or_none(c["opens_next"]));
+      if (c.contains("label")) CHECK(st.label_now == c["label"].get<std::string>());
+    }
+  }
 }
 
 }  // namespace
 
-TEST_CASE("MASH opens at 08:45 and closes at 17:00, or 16:00 on Fridays") {
-  SUBCASE("Thursday 08:44 closed, 08:45 open") {
-    const OpenState before = state(mash(), "2026-11-26T08:44");
-    CHECK(before.open_now == false);
-    CHECK(show(before.opens_next) == "2026-11-26T08:45:00+00:00");
-    CHECK_FALSE(before.closes_at.has_value());
-    const OpenState open = state(mash(), "2026-11-26T08:45");
-    CHECK(open.open_now == true);
-    CHECK(show(open.closes_at) == "2026-11-26T17:00:00+00:00");
-    CHECK_FALSE(open.opens_next.has_value());
-    CHECK(open.label_now.empty());
-  }
-  SUBCASE("Thursday 16:59 open, 17:00 closed until Friday 08:45") {
-    CHECK(state(mash(), "2026-11-26T16:59").open_now == true);
-    CHECK(state(mash(), "2026-11-26T16:59:59").open_now == true);
-    const OpenState closed = state(mash(), "2026-11-26T17:00");
-    CHECK(closed.open_now == false);
-    CHECK(show(closed.opens_next) == "2026-11-27T08:45:00+00:00");
-  }
-  SUBCASE("Friday 15:59 open until 16:00, then closed until Monday 08:45") {
-    const OpenState open = state(mash(), "2026-11-27T15:59");
-    CHECK(open.open_now == true);
-    CHECK(show(open.closes_at) == "2026-11-27T16:00:00+00:00");
-    const OpenState closed = state(mash(), "2026-11-27T16:00");
-    CHECK(closed.open_now == false);
-    CHECK(show(closed.opens_next) == "2026-11-30T08:45:00+00:00");
-    CHECK(state(mash(), "2026-11-28T12:00").open_now == false);
-    CHECK(state(mash(), "2026-11-29T23:59").open_now == false);
-  }
-  SUBCASE("in summer the same local hours are an hour earlier in UTC") {
-    CHECK(state(mash(), "2026-07-02T07:44:00Z").open_now == false);
-    CHECK(state(mash(), "2026-07-02T07:45:00Z").open_now == true);
-    CHECK(show(state(mash(), "2026-07-02T12:00:00Z").closes_at) == "2026-07-02T17:00:00+01:00");
-  }
-  SUBCASE("closed on the summer bank holiday Monday, open again Tuesday") {
-    CHECK(state(mash(), "2026-08-31T10:00").open_now == false);
-    CHECK(show(state(mash(), "2026-08-28T16:00").opens_next) == "2026-09-01T08:45:00+01:00");
-    CHECK(state(mash(), "2026-09-01T08:45").open_now == true);
-  }
-  SUBCASE("Christmas 2026: closed from Thursday 24 December 17:00 to Tuesday 29 December 08:45") {
-    CHECK(state(mash(), "2026-12-24T16:59").open_now == true);
-    const OpenState closed = state(mash(), "2026-12-24T17:00");
-    CHECK(closed.open_now == false);
-    CHECK(show(closed.opens_next) == "2026-12-29T08:45:00+00:00");
-    CHECK(state(mash(), "2026-12-28T10:00").open_now == false);  // Boxing Day (substitute day)
-  }
-  SUBCASE("Easter 2026 spans the change to BST") {
-    CHECK(show(state(mash(), "2026-04-02T17:00").opens_next) == "2026-04-07T08:45:00+01:00");
-    CHECK(state(mash(), "2026-04-03T10:00").open_now == false);  // Good Friday
-    CHECK(state(mash(), "2026-04-06T10:00").open_now == false);  // Easter Monday
-  }
-  SUBCASE("the one-off holidays of data/calendar.json close it") {
-    CHECK(state(mash(), "2023-05-08T10:00").open_now == false);  // Coronation
-    CHECK(state(mash(), "2022-09-19T10:00").open_now == false);  // State Funeral
-    CHECK(state(mash(), "2022-05-30T10:00").open_now == true);   // the moved spring bank holiday
-  }
-}
+TEST_CASE("MASH opens at 08:45 and closes at 17:00, or 16:00 on Fridays") { check_instants("mash"); }
 
-TEST_CASE("the Out of Hours line answers evenings, nights, weekends and holidays") {
-  SUBCASE("Thursday 16:59 closed, 17:00 open until MASH opens on Friday") {
-    const OpenState closed = state(ooh(), "2026-11-26T16:59");
-    CHECK(closed.open_now == false);
-    CHECK(show(closed.opens_next) == "2026-11-26T17:00:00+00:00");
-    const OpenState open = state(ooh(), "2026-11-26T17:00");
-    CHECK(open.open_now == true);
-    CHECK(open.label_now.empty());
-    CHECK(show(open.closes_at) == "2026-11-27T09:00:00+00:00");  // 17:00-24:00 and 00:00-09:00 merge
-  }
-  SUBCASE("23:59 is the evening line, 00:00 the Social Work Standby Service, 09:00 closed") {
-    CHECK(state(ooh(), "2026-11-26T23:59").label_now.empty());
-    const OpenState midnight = state(ooh(), "2026-11-27T00:00");
-    CHECK(midnight.open_now == true);
-    CHECK(midnight.label_now == kStandby);
-    CHECK(show(midnight.closes_at) == "2026-11-27T09:00:00+00:00");
-    CHECK(state(ooh(), "2026-11-27T08:59").label_now == kStandby);
-    const OpenState nine = state(ooh(), "2026-11-27T09:00");
-    CHECK(nine.open_now == false);
-    CHECK(nine.label_now.empty());
-    CHECK(show(nine.opens_next) == "2026-11-27T16:00:00+00:00");
-  }
-  SUBCASE("Friday 15:59 closed, 16:00 open through the weekend until Monday 09:00") {
-    CHECK(state(ooh(), "2026-11-27T15:59").open_now == false);
-    const OpenState open = state(ooh(), "2026-11-27T16:00");
-    CHECK(open.open_now == true);
-    CHECK(show(open.closes_at) == "2026-11-30T09:00:00+00:00");
-    CHECK(state(ooh(), "2026-11-28T08:59").label_now == kStandby);
-    const OpenState saturday = state(ooh(), "2026-11-28T09:00");
-    CHECK(saturday.label_now.empty());
-    CHECK(show(saturday.closes_at) == "2026-11-30T09:00:00+00:00");
-  }
-  SUBCASE("a bank holiday Monday keeps the line open until Tuesday 09:00") {
-    CHECK(show(state(ooh(), "2026-08-29T12:00").closes_at) == "2026-09-01T09:00:00+01:00");
-    const OpenState monday = state(ooh(), "2026-08-31T12:00");
-    CHECK(monday.open_now == true);
-    CHECK(monday.label_now.empty());
-    CHECK(state(ooh(), "2026-08-31T08:00").label_now == kStandby);
-  }
-  SUBCASE("over Christmas 2026 it is open from Thursday 24 December 17:00 to Tuesday 29 December 09:00") {
-    CHECK(show(state(ooh(), "2026-12-24T17:00").closes_at) == "2026-12-29T09:00:00+00:00");
-    CHECK(state(ooh(), "2026-12-25T12:00").open_now == true);
-    CHECK(state(ooh(), "2026-12-28T12:00").open_now == true);
-  }
-  SUBCASE("the spring change weekend: the standby night is an hour shorter") {
-    CHECK(show(state(ooh(), "2026-03-27T16:00").closes_at) == "2026-03-30T09:00:00+01:00");
-    const OpenState after_gap = state(ooh(), "2026-03-29T01:30:00Z");  // 02:30 BST
-    CHECK(after_gap.label_now == kStandby);
-    CHECK(state(ooh(), "2026-03-29T07:59:00Z").label_now == kStandby);
-    CHECK(state(ooh(), "2026-03-29T08:00:00Z").label_now.empty());  // 09:00 BST
-    CHECK(state(ooh(), "2026-03-30T07:59:00Z").label_now == kStandby);
-    CHECK(state(ooh(), "2026-03-30T08:00:00Z").open_now == false);
-    CHECK(state(mash(), "2026-03-30T07:44:00Z").open_now == false);
-    CHECK(state(mash(), "2026-03-30T07:45:00Z").open_now == true);
-  }
-  SUBCASE("the autumn change weekend: the repeated hour is standby both times") {
-    CHECK(show(state(ooh(), "2026-10-23T16:00").closes_at) == "2026-10-26T09:00:00+00:00");
-    CHECK(state(ooh(), "2026-10-24T23:30:00Z").label_now == kStandby);  // 00:30 BST
-    CHECK(state(ooh(), "2026-10-25T00:30:00Z").label_now == kStandby);  // 01:30 BST
-    CHECK(state(ooh(), "2026-10-25T01:30:00Z").label_now == kStandby);  // 01:30 GMT
-    CHECK(state(ooh(), "2026-10-25T08:59:00Z").label_now == kStandby);
-    CHECK(state(ooh(), "2026-10-25T09:00:00Z").label_now.empty());
-    CHECK(state(mash(), "2026-10-26T08:44:00Z").open_now == false);
-    CHECK(state(mash(), "2026-10-26T08:45:00Z").open_now == true);
-  }
-}
+TEST_CASE("the Out of Hours line answers evenings, nights, weekends and holidays") { check_instants("out-of-hours"); }
 
 TEST_CASE("the Out of Hours line is open at every minute MASH is closed") {
   // Ordinary weeks in winter and summer, both changeover weeks, Easter, a bank holiday and
@@ -335,28 +205,20 @@ TEST_CASE("intervals_on uses the holiday hours on bank holidays and closure days
 
 TEST_CASE("clock times are read as HH:MM and written as GOV.UK writes them") {
   SUBCASE("parse_hhmm") {
-    CHECK(parse_hhmm("00:00") == 0);
-    CHECK(parse_hhmm("08:45") == 525);
-    CHECK(parse_hhmm("23:59") == 1439);
-    CHECK(parse_hhmm("24:00") == 1440);
+    for (const auto& good : std::vector<std::pair<const char*, int>>{{"00:00", 0}, {"08:45", 525}, {"23:59", 1439}, {"24:00", 1440}}) {
+      CAPTURE(good.first);
+      CHECK(parse_hhmm(good.first) == good.second);
+    }
     for (const char* bad : {"24:01", "25:00", "8:45", "08:60", "0845", "08:45:00", "ab:cd", " 8:45", "", "-1:00"}) {
       CAPTURE(bad);
       CHECK_FALSE(parse_hhmm(bad).has_value());
     }
   }
   SUBCASE("format_clock") {
-    CHECK(format_clock(525) == "8.45am");
-    CHECK(format_clock(17 * 60) == "5pm");
-    CHECK(format_clock(16 * 60) == "4pm");
-    CHECK(format_clock(0) == "midnight");
-    CHECK(format_clock(1440) == "midnight");
-    CHECK(format_clock(720) == "midday");
-    CHECK(format_clock(750) == "12.30pm");
-    CHECK(format_clock(30) == "12.30am");
-    CHECK(format_clock(9 * 60) == "9am");
-    CHECK(format_clock(14 * 60 + 30) == "2.30pm");
-    CHECK(format_clock(23 * 60 + 5) == "11.05pm");
-    CHECK(format_clock(60) == "1am");
+    const std::vector<std::pair<int, const char*>> written = {
+        {525, "8.45am"}, {17 * 60, "5pm"}, {16 * 60, "4pm"}, {0, "midnight"}, {1440, "midnight"}, {720, "midday"},
+        {750, "12.30pm"}, {30, "12.30am"}, {9 * 60, "9am"}, {14 * 60 + 30, "2.30pm"}, {23 * 60 + 5, "11.05pm"}, {60, "1am"}};
+    for (const auto& w : written) CHECK(format_clock(w.first) == w.second);
   }
 }
 
@@ -374,69 +236,22 @@ TEST_CASE("read_schedule reads the published hours into intervals") {
 }
 
 TEST_CASE("check_schedule reports each problem with its id, file and pointer") {
-  SUBCASE("a malformed time") {
-    const Problems p = schedule_problems(R"({"kind": "weekly", "weekly": [{"days": ["mon"], "open": "8:45", "close": "17:00"}], "holidays": []})");
-    CHECK_MESSAGE(has_problem(p, "data.schedule.time", "/services/3/schedule/weekly/0/open"), lines(p));
-    CHECK(p.at(0).message.find("8:45") != std::string::npos);
-  }
-  SUBCASE("24:00 is only a closing time, 24:01 is never a time") {
-    const Problems p = schedule_problems(R"({"kind": "weekly", "weekly": [{"days": ["mon"], "open": "24:00", "close": "24:01"}], "holidays": []})");
-    CHECK_MESSAGE(has_problem(p, "data.schedule.time", "/services/3/schedule/weekly/0/open"), lines(p));
-    CHECK(has_problem(p, "data.schedule.time", "/services/3/schedule/weekly/0/close"));
-  }
-  SUBCASE("an interval that closes before it opens (17:00-08:45)") {
-    const Problems p = schedule_problems(R"({"kind": "weekly", "weekly": [{"days": ["mon"], "open": "17:00", "close": "08:45"}], "holidays": []})");
-    CHECK_MESSAGE(has_problem(p, "data.schedule.inverted", "/services/3/schedule/weekly/0"), lines(p));
-    CHECK(p.at(0).message.find("17:00") != std::string::npos);
-    CHECK(p.at(0).message.find("08:45") != std::string::npos);
-  }
-  SUBCASE("overlapping intervals on one day") {
-    const Problems p = schedule_problems(R"({"kind": "weekly", "weekly": [
-        {"days": ["mon", "tue"], "open": "08:45", "close": "17:00"},
-        {"days": ["tue"], "open": "16:00", "close": "24:00"}], "holidays": []})");
-    CHECK_MESSAGE(has_problem(p, "data.schedule.overlap", "/services/3/schedule/weekly/1"), lines(p));
-    CHECK(p.size() == 1);
-    CHECK(p.at(0).message.find("tue") != std::string::npos);
-  }
-  SUBCASE("touching intervals are fine") {
-    const Problems p = schedule_problems(kOutOfHours);
-    CHECK_MESSAGE(p.empty(), lines(p));
-  }
-  SUBCASE("overlapping holiday intervals") {
-    const Problems p = schedule_problems(R"({"kind": "weekly", "weekly": [],
-        "holidays": [{"open": "00:00", "close": "10:00"}, {"open": "09:00", "close": "24:00"}]})");
-    CHECK_MESSAGE(has_problem(p, "data.schedule.overlap", "/services/3/schedule/holidays/1"), lines(p));
-  }
-  SUBCASE("an unknown day, and a day listed twice") {
-    const Problems p = schedule_problems(R"({"kind": "weekly", "weekly": [{"days": ["mon", "monday", "mon"], "open": "09:00", "close": "17:00"}], "holidays": []})");
-    CHECK_MESSAGE(has_problem(p, "data.schedule.day", "/services/3/schedule/weekly/0/days/1"), lines(p));
-    CHECK(has_problem(p, "data.schedule.day", "/services/3/schedule/weekly/0/days/2"));
-  }
-  SUBCASE("an unknown kind") {
-    const Problems p = schedule_problems(R"({"kind": "sometimes"})");
-    CHECK_MESSAGE(has_problem(p, "data.schedule.kind", "/services/3/schedule/kind"), lines(p));
-    CHECK(p.at(0).message.find("sometimes") != std::string::npos);
-  }
-  SUBCASE("a weekly schedule without holiday hours") {
-    const Problems p = schedule_problems(R"({"kind": "weekly", "weekly": [{"days": ["mon"], "open": "09:00", "close": "17:00"}]})");
-    CHECK_MESSAGE(has_problem(p, "data.schedule.holidays_missing", "/services/3/schedule"), lines(p));
-  }
-  SUBCASE("empty days, empty label, unknown member, days on a holiday interval") {
-    const Problems p = schedule_problems(R"({"kind": "weekly", "weekly": [{"days": [], "open": "09:00", "close": "17:00", "label": "", "note": 1}],
-        "holidays": [{"days": ["mon"], "open": "09:00", "close": "17:00"}]})");
-    CHECK_MESSAGE(has_problem(p, "data.schedule.days", "/services/3/schedule/weekly/0/days"), lines(p));
-    CHECK(has_problem(p, "data.schedule.label", "/services/3/schedule/weekly/0/label"));
-    CHECK(has_problem(p, "data.schedule.member", "/services/3/schedule/weekly/0/note"));
-    CHECK(has_problem(p, "data.schedule.day", "/services/3/schedule/holidays/0/days"));
-  }
-  SUBCASE("not an object, and weekly not a list") {
-    CHECK(has_problem(schedule_problems("\"9 to 5\""), "data.schedule.type", "/services/3/schedule"));
-    CHECK(has_problem(schedule_problems(R"({"kind": "weekly", "weekly": {}, "holidays": []})"), "data.schedule.weekly",
-                      "/services/3/schedule/weekly"));
-  }
-  SUBCASE("hours given with kind always are only a warning") {
-    const Problems p = schedule_problems(R"({"kind": "always", "weekly": [{"days": ["mon"], "open": "09:00", "close": "17:00"}]})");
-    CHECK_MESSAGE(has_problem(p, "data.schedule.unused", "/services/3/schedule/weekly"), lines(p));
-    CHECK_FALSE(has_errors(p));
+  for (const json& row : table().at("problems")) {
+    const std::string name = row.at("name");
+    CAPTURE(name);
+    Problems p;
+    check_schedule(row.contains("fixture") ? table().at("schedules").at(row["fixture"].get<std::string>()) : row.at("schedule"),
+                   "directory.json", "/services/3/schedule", p);
+    INFO(test::problem_lines(p));
+    for (const json& e : row.at("expect")) {
+      const std::string id = e.at(0), pointer = "/services/3/schedule" + e.at(1).get<std::string>();
+      CHECK_MESSAGE(std::any_of(p.begin(), p.end(), [&](const Problem& q) {
+                      return q.id == id && q.pointer == pointer && q.file == "directory.json" && !q.message.empty();
+                    }), id << " at " << pointer);
+    }
+    if (row.contains("count")) CHECK(p.size() == row["count"].get<std::size_t>());
+    for (const json& word : row.value("first_message_includes", json::array()))
+      CHECK(p.at(0).message.find(word.get<std::string>()) != std::string::npos);
+    if (row.contains("errors")) CHECK(has_errors(p) == row["errors"].get<bool>());
   }
 }

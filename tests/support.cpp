@@ -29,6 +29,12 @@ nlohmann::json read_json(const std::string& relative) {
   return nlohmann::json::parse(read_text(relative));
 }
 
+nlohmann::json read_json(const std::string& relative, const char* member) {
+  nlohmann::json table = read_json(relative).at(member);
+  REQUIRE_FALSE(table.empty());
+  return table;
+}
+
 nlohmann::json load_request(const std::string& data_dir) {
   nlohmann::json files = nlohmann::json::object();
   for (const char* name : {"directory.json", "calendar.json", "rules.json", "questions.json", "ui.json"}) {
@@ -52,11 +58,30 @@ std::shared_ptr<const Model> load_model_of(const std::string& data_dir,
   nlohmann::json files = data_files(data_dir);
   if (change) change(files);
   LoadResult r = load_model(files, *parse_instant("2026-11-26T12:00:00Z"));
-  std::string lines;
-  for (const auto& p : r.problems) lines += to_line(p) + "\n";
-  INFO(lines);
+  INFO(problem_lines(r.problems));
   REQUIRE(r.model != nullptr);
   return r.model;
+}
+
+std::string problem_lines(const Problems& problems) {
+  std::string out;
+  for (const Problem& p : problems) out += to_line(p) + "\n";
+  return out;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+void check_fields(const nlohmann::json& actual, const nlohmann::json& expected) {
+  for (auto it = expected.begin(); it != expected.end(); ++it) {
+    const std::string member = it.key();
+    CAPTURE(member);
+    CHECK(actual.value(member, nlohmann::json()) == it.value());
+  }
 }
 
 Facts facts_of(const nlohmann::json& object) {

@@ -3,8 +3,10 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 #include <nlohmann/json.hpp>
 
+#include "frontdoor/errors.hpp"
 #include "frontdoor/facts.hpp"
 #include "frontdoor/model.hpp"
 
@@ -18,6 +20,10 @@ std::string read_text(const std::string& relative);
 
 /** A repository JSON file, parsed. */
 nlohmann::json read_json(const std::string& relative);
+
+/** One member of a repository JSON file (a table's "rows"), by value: safe to loop over, unlike read_json(f).at(m).
+ *  Fails the test if it is empty. */
+nlohmann::json read_json(const std::string& relative, const char* member);
 
 /** A `load` request for the files of a data directory (relative to the repository root). */
 nlohmann::json load_request(const std::string& data_dir = "data");
@@ -34,6 +40,15 @@ nlohmann::json data_files(const std::string& data_dir);
  */
 std::shared_ptr<const Model> load_model_of(const std::string& data_dir = "tests/fixtures/data-min",
                                            const std::function<void(nlohmann::json&)>& change = nullptr);
+
+/** The problems as lines (to_line), one a line, for a failing check's message. */
+std::string problem_lines(const Problems& problems);
+
+/** The lines of a text, without their newlines. */
+std::vector<std::string> lines_of(const std::string& text);
+
+/** Checks each member of `expected` (an object) against the same member of `actual` (null when absent), one check each. */
+void check_fields(const nlohmann::json& actual, const nlohmann::json& expected);
 
 /** Facts from a JSON object; fails the test if they are not valid. */
 Facts facts_of(const nlohmann::json& object);
