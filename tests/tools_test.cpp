@@ -254,9 +254,7 @@ TEST_CASE("diff_paths lists the paths whose outcome changes") {
       CHECK(change.old_level == "amber");
       CHECK(change.new_level == "blue");
       CHECK(change.old_contact == change.new_contact);
-      frontdoor::Facts facts;
-      for (auto it = change.answers.begin(); it != change.answers.end(); ++it) facts.values[it.key()] = it.value().get<frontdoor::Value>();
-      const auto fired = frontdoor::evaluate(before->model(), facts, kAt).fired;
+      const auto fired = frontdoor::evaluate(before->model(), frontdoor::test::facts_of(change.answers), kAt).fired;
       CHECK(std::find(fired.begin(), fired.end(), rule_id) != fired.end());
     }
     const auto csv = frontdoor::test::lines_of(frontdoor::diff_csv(after->model(), changes));

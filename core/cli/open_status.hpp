@@ -11,7 +11,7 @@
 
 namespace frontdoor::cli {
 
-/** `{name}` → value pairs for a ui.json template (frontdoor::fill, fmt's named arguments). */
+/** `{name}` → value pairs for a ui.json template (frontdoor::fill, as the widget fills them). */
 using Fill = TemplateArgs;
 
 /** data/ui.json wording for one audience (the `strings` of a `ui` response). */

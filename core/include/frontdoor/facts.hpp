@@ -63,6 +63,11 @@ struct Facts {
 
   /** True when the fact was given (a value or null). */
   bool given(const std::string& fact) const { return values.count(fact) != 0; }
+  /** The string value of `fact`; nullptr when it was not given, is null or is not a string. */
+  const std::string* string(const std::string& fact) const {
+    auto it = values.find(fact);
+    return it == values.end() ? nullptr : string_of(it->second);
+  }
   /** The audience for wording: the `audience` fact, or "default". */
   std::string audience() const;
   /** As a JSON object. */

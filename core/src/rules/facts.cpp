@@ -119,8 +119,7 @@ std::string check_fact_value(const FactSpec& spec, const Json& value, std::strin
 }
 
 std::string Facts::audience() const {
-  auto it = values.find("audience");
-  const std::string* audience = it == values.end() ? nullptr : string_of(it->second);
+  const std::string* audience = string("audience");
   return audience ? *audience : "default";
 }
 

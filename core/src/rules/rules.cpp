@@ -246,8 +246,7 @@ struct Evaluator {
   }
 
   bool concern_in(const std::vector<std::string>& list) const {
-    auto it = facts.values.find("concern");
-    const std::string* concern = it == facts.values.end() ? nullptr : string_of(it->second);
+    const std::string* concern = facts.string("concern");
     return concern && std::find(list.begin(), list.end(), *concern) != list.end();
   }
 
@@ -430,8 +429,7 @@ const Question* next_question(const Model& model, const std::vector<std::string>
 
 std::string shown_group(const Model& model, const Question& q, const Facts& facts) {
   if (q.grouped_by.empty()) return "";
-  auto it = facts.values.find(q.grouped_by);
-  if (it != facts.values.end() && string_of(it->second)) return *string_of(it->second);
+  if (const std::string* answer = facts.string(q.grouped_by)) return *answer;
   const Question* group = model.question_for(q.grouped_by);
   const std::string* first = group && !group->options.empty() ? string_of(group->options.front().value) : nullptr;
   return first ? *first : "";

@@ -15,8 +15,7 @@ namespace frontdoor {
 namespace {
 
 bool listed(const std::vector<std::string>& list, const Facts& facts, const char* fact) {
-  auto it = facts.values.find(fact);
-  const std::string* value = it == facts.values.end() ? nullptr : string_of(it->second);
+  const std::string* value = facts.string(fact);
   return value && std::find(list.begin(), list.end(), *value) != list.end();
 }
 
