@@ -57,6 +57,9 @@ std::string check_fact_value(const FactSpec& spec, const Json& value, std::strin
  */
 std::string describe_value(const Json& value);
 
+/** The kind of a JSON value for messages: "an integer", "a number", "a string", "a boolean", "null", "an array" or "an object". */
+std::string describe_type(const Json& value);
+
 /** Known facts: fact → value; a null value means "asked, not known". */
 struct Facts {
   std::map<std::string, Value> values;

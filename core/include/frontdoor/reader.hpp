@@ -3,9 +3,9 @@
  * @file
  * The reader: builds a Model from data files that were already checked, by `frontdoor bundle`
  * (which stamps what it checked, stamp.hpp) or by the data team's checks (checks.hpp). It checks
- * nothing itself and trusts the shapes of docs/data-format.md; anything it did not expect (a
- * missing member, a value of another type) throws, and read_bundle reports that as
- * `bundle.malformed`. The browser module reads its data only through here; the CLI's checks
+ * nothing itself (but read_condition, given a problems sink, is the checks' `when`) and trusts
+ * the shapes of docs/data-format.md; anything it did not expect (a missing member, a value of
+ * another type) throws, and read_bundle reports that as `bundle.malformed`. The browser module reads its data only through here; the CLI's checks
  * (loader.hpp) build nothing themselves: after their structural pass this reader builds the model
  * their reference checks run on and the CLI keeps, so every route runs on a model built by this
  * one reader.
@@ -49,6 +49,14 @@ Calendar read_calendar(const Json& doc);
  * reader and for the checks (parse_condition, loader.hpp). Throws on a shape it does not know.
  */
 Condition read_condition(const Json& when);
+
+/**
+ * read_condition of a `when` not yet checked, by the same one definition in C++ of a condition's
+ * shape (docs/data-format.md): reports each shape problem in rules.json at `pointer`
+ * (data.rules.condition, data.ref.fact, data.ref.value, data.age.range, data.field.type) and
+ * leaves the refused part out. The checks (loader.hpp) call it; the browser module does not.
+ */
+Condition read_condition(const Json& when, const std::string& pointer, Problems& problems);
 
 /** read_data of a stamped bundle: refuses an untrue stamp, and reports a throw as bundle.malformed. */
 LoadResult read_bundle(const Json& files);

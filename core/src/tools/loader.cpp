@@ -87,16 +87,6 @@ bool web_address(const std::string& text) {
   return text.compare(0, 8, "https://") == 0 || text.compare(0, 7, "http://") == 0;
 }
 
-std::string type_name(const json& v) {
-  if (v.is_number_integer()) return "an integer";
-  if (v.is_number()) return "a number";
-  if (v.is_string()) return "a string";
-  if (v.is_boolean()) return "a boolean";
-  if (v.is_null()) return "null";
-  if (v.is_array()) return "an array";
-  return "an object";
-}
-
 /** Checks one file, collecting problems with the file name. */
 struct Checker {
   Problems& problems;
@@ -107,7 +97,7 @@ struct Checker {
   }
 
   void type_error(const std::string& pointer, const std::string& expected, const json& got) {
-    add("data.field.type", pointer, "expected " + expected + ", found " + type_name(got));
+    add("data.field.type", pointer, "expected " + expected + ", found " + describe_type(got));
   }
 
   /** Reports missing required members and members that are not allowed. */
@@ -175,14 +165,14 @@ struct Checker {
       return;
     }
     if (!v.is_object()) {
-      add("data.wording", pointer, "wording must be a string or an object of audience → string, found " + type_name(v));
+      add("data.wording", pointer, "wording must be a string or an object of audience → string, found " + describe_type(v));
       return;
     }
     if (!v.contains("default")) add("data.wording", pointer, "per-audience wording needs a \"default\"");
     for (auto it = v.begin(); it != v.end(); ++it) {
       const std::string p = pointer + "/" + pointer_token(it.key());
       if (!it.value().is_string() || it.value().get_ref<const std::string&>().empty())
-        add("data.wording", p, "wording must be a non-empty string, found " + type_name(it.value()));
+        add("data.wording", p, "wording must be a non-empty string, found " + describe_type(it.value()));
       else if (it.key() != "default" && std::find(audiences().begin(), audiences().end(), it.key()) == audiences().end())
         add("data.ref.audience", p, "unknown audience \"" + it.key() + "\"; audiences: parent, young_person, professional, public");
     }
@@ -223,75 +213,6 @@ struct Checker {
     if (spec.type == FactSpec::Type::area && v.is_string()) return;
     if (!check_fact_value(spec, v, message).empty()) add("data.ref.value", pointer, message);
   }
-
-  /** The shape of a `when` (docs/data-format.md); the reader's read_condition builds it. */
-  void when(const json& node, const std::string& pointer, int depth = 0) {
-    if (depth > 16) return add("data.rules.condition", pointer, "conditions are nested more than 16 deep");
-    if (!node.is_object())
-      return add("data.rules.condition", pointer, "a condition must be an object, found " + type_name(node));
-    for (auto it = node.begin(); it != node.end(); ++it) {
-      const std::string& key = it.key();
-      const json& v = it.value();
-      const std::string p = pointer + "/" + pointer_token(key);
-      const FactSpec* spec = find_fact(key);
-      if (key == "$comment") {
-        if (!v.is_string()) type_error(p, "a string", v);
-      } else if (key == "any") {
-        if (!v.is_array() || v.empty()) add("data.rules.condition", p, "\"any\" needs a non-empty array of conditions");
-        for (std::size_t i = 0; v.is_array() && i < v.size(); ++i) when(v[i], p + "/" + fmt::to_string(i), depth + 1);
-      } else if (key == "not") {
-        when(v, p, depth + 1);
-      } else if (!spec) {
-        add("data.ref.fact", p, "unknown fact \"" + key + "\"");
-      } else if (v.is_null() || v.is_array()) {
-        add("data.rules.condition", p, "a test must be a value or an object; use {\"known\": false} for \"not known\"");
-      } else if (!v.is_object()) {
-        value(*spec, v, p);
-      } else {
-        test(*spec, key, v, p);
-      }
-    }
-  }
-
-  /** One test object of a `when`: {"in"}, {"not_in"}, {"min", "max"} or {"known"}. */
-  void test(const FactSpec& spec, const std::string& fact, const json& v, const std::string& p) {
-    const bool has_in = v.contains("in"), has_not_in = v.contains("not_in"), has_range = v.contains("min") || v.contains("max"),
-               has_known = v.contains("known");
-    if (int(has_in) + int(has_not_in) + int(has_range) + int(has_known) != 1)
-      return add("data.rules.condition", p, "a test must be exactly one of {\"in\"}, {\"not_in\"}, {\"min\", \"max\"} or {\"known\"}");
-    bool bad = false;
-    for (auto m = v.begin(); m != v.end(); ++m)
-      if (m.key() != "in" && m.key() != "not_in" && m.key() != "min" && m.key() != "max" && m.key() != "known") {
-        add("data.rules.condition", p + "/" + pointer_token(m.key()), "unknown test \"" + m.key() + "\"");
-        bad = true;
-      }
-    if (bad) return;
-    if (has_in || has_not_in) {
-      const char* k = has_in ? "in" : "not_in";
-      const json& list = v[k];
-      if (!list.is_array() || list.empty())
-        return add("data.rules.condition", p + "/" + k, std::string("\"") + k + "\" needs a non-empty array of values");
-      for (std::size_t i = 0; i < list.size(); ++i) value(spec, list[i], p + "/" + k + "/" + fmt::to_string(i));
-    } else if (has_range) {
-      if (spec.type != FactSpec::Type::integer)
-        return add("data.rules.condition", p, "min/max apply only to whole-number facts, not \"" + fact + "\"");
-      std::optional<long long> bound[2];
-      for (int b = 0; b < 2; ++b) {
-        const char* k = b == 0 ? "min" : "max";
-        if (!v.contains(k)) continue;
-        if (!v[k].is_number_integer()) {
-          add("data.rules.condition", p + "/" + k, std::string(k) + " must be a whole number");
-          continue;
-        }
-        value(spec, v[k], p + "/" + k);
-        bound[b] = v[k].get<long long>();
-      }
-      if (bound[0] && bound[1] && *bound[0] > *bound[1])
-        add("data.age.range", p, "range is inverted: " + fmt::to_string(*bound[0]) + " to " + fmt::to_string(*bound[1]));
-    } else if (!v["known"].is_boolean()) {
-      add("data.rules.condition", p + "/known", "\"known\" must be true or false");
-    }
-  }
 };
 
 /**
@@ -325,7 +246,7 @@ struct Shapes {
         doc = &(parsed[name] = std::move(text));
       }
       if (!doc->is_object()) {
-        problems.push_back({"data.field.type", name, "", "the file must hold a JSON object, found " + type_name(*doc), false});
+        problems.push_back({"data.field.type", name, "", "the file must hold a JSON object, found " + describe_type(*doc), false});
         continue;
       }
       docs[name] = doc;
@@ -617,7 +538,7 @@ struct Shapes {
       const json& r = (*rs)[i];
       if (!c.fields(r, p, {"id", "when"}, {"level", "contacts", "notes", "explain", "final"})) continue;
       const std::string id = c.id(r, "id", p);
-      if (const json* w = Checker::member(r, "when")) c.when(*w, p + "/when");
+      if (const json* w = Checker::member(r, "when")) read_condition(*w, p + "/when", problems);
       c.str(r, "level", p, true);
       const json* cs = c.array(r, "contacts", p);
       for (std::size_t j = 0; cs && j < cs->size(); ++j) contact(c, (*cs)[j], p + "/contacts/" + fmt::to_string(j));
@@ -896,11 +817,10 @@ void check_references(const Model& model, const std::set<std::string>& clean, Pr
 }  // namespace
 
 Condition parse_condition(const Model& model, const json& when, const std::string& pointer, Problems& problems) {
-  Checker c{problems, "rules.json"};
   const std::size_t before = problems.size();
-  c.when(when, pointer);
+  Condition condition = read_condition(when, pointer, problems);
   if (problems.size() > before) return Condition{};
-  Condition condition = read_condition(when);
+  Checker c{problems, "rules.json"};
   each_test(condition, pointer, [&](const Condition& test, const std::string& p) { check_towns(model, test, p, c); });
   return condition;
 }

@@ -1,7 +1,8 @@
 // The reader (reader.hpp): one function per shape of docs/data-format.md, in file order. It
 // trusts its input because the checks (tools/loader.cpp, calendar_json.cpp, checks.cpp) ran
-// before; `at()` and `get<>()` throw on what they did not expect, and read_bundle turns that into
-// an error.
+// before (read_condition, given a problems sink, is also the checks' definition of a `when`);
+// `at()` and `get<>()` throw on what they did not expect, and read_bundle turns that into an
+// error.
 #include "frontdoor/reader.hpp"
 
 #include <algorithm>
@@ -9,8 +10,10 @@
 
 #include "frontdoor/facts.hpp"
 #include "frontdoor/stamp.hpp"
+#include "frontdoor/wire.hpp"
 #include "json_parse.hpp"
 #include "small_sort.hpp"
+#include <fmt/format.h>
 
 namespace frontdoor {
 namespace {
@@ -155,40 +158,146 @@ Calendar read_calendar(const json& doc) {
 
 // ---- rules.json ----
 
-Condition read_condition(const json& node) {
+namespace {
+
+// The shape of a `when`, once: kCheck reports each problem (the checks, loader.cpp); without it
+// the reader trusts a checked `when`, and the compiler drops the checks and the pointers.
+
+/** Reports a problem of a `when` in rules.json; false, for `return refuse(...)`. */
+bool refuse(Problems* problems, const char* id, const std::string& pointer, const std::string& message) {
+  problems->push_back({id, "rules.json", pointer, message, false});
+  return false;
+}
+
+/** `pointer`/`token` when problems are reported; the reader alone builds no pointers. */
+template <bool kCheck>
+std::string child(const std::string& pointer, const std::string& token) {
+  return kCheck ? pointer + "/" + pointer_token(token) : std::string();
+}
+
+template <bool kCheck>
+std::string child(const std::string& pointer, std::size_t index) {
+  return kCheck ? pointer + "/" + fmt::to_string(index) : std::string();
+}
+
+/** A value a test compares with (check_fact_value); a town is checked on the model, by the checks. */
+template <bool kCheck>
+bool fact_value(const FactSpec* spec, const json& v, const std::string& pointer, Problems* problems) {
+  std::string message;
+  if (!kCheck || (spec->type == FactSpec::Type::area && v.is_string()) || check_fact_value(*spec, v, message).empty())
+    return true;
+  return refuse(problems, "data.ref.value", pointer, message);
+}
+
+/** One test of a `when` into `c`: a value, {"in"}, {"not_in"}, {"min", "max"} or {"known"}; false after a problem. */
+template <bool kCheck>
+bool read_test(Condition& c, const std::string& fact, const json& v, const std::string& p, Problems* problems) {
+  const FactSpec* spec = kCheck ? find_fact(fact) : nullptr;
+  c.fact = fact;
+  if (!v.is_object()) {
+    c.kind = Condition::Kind::eq;
+    if (!fact_value<kCheck>(spec, v, p, problems)) return false;
+    c.values.push_back(v.get<Value>());
+    return true;
+  }
+  const bool in = v.contains("in"), not_in = v.contains("not_in"), range = v.contains("min") || v.contains("max"),
+             known = v.contains("known");
+  if (kCheck) {
+    if (int(in) + int(not_in) + int(range) + int(known) != 1)
+      return refuse(problems, "data.rules.condition", p, "a test must be exactly one of {\"in\"}, {\"not_in\"}, {\"min\", \"max\"} or {\"known\"}");
+    bool bad = false;
+    for (auto m = v.begin(); m != v.end(); ++m)
+      if (m.key() != "in" && m.key() != "not_in" && m.key() != "min" && m.key() != "max" && m.key() != "known")
+        bad = !refuse(problems, "data.rules.condition", child<kCheck>(p, m.key()), "unknown test \"" + m.key() + "\"");
+    if (bad) return false;
+  }
+  if (in || not_in) {
+    c.kind = in ? Condition::Kind::in : Condition::Kind::not_in;
+    const char* k = in ? "in" : "not_in";
+    const json& list = v.at(k);
+    const std::string lp = child<kCheck>(p, k);
+    if (kCheck && (!list.is_array() || list.empty()))
+      return refuse(problems, "data.rules.condition", lp, std::string("\"") + k + "\" needs a non-empty array of values");
+    bool ok = true;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      if (fact_value<kCheck>(spec, list[i], child<kCheck>(lp, i), problems))
+        c.values.push_back(list[i].get<Value>());
+      else
+        ok = false;
+    }
+    return ok;
+  }
+  if (known) {
+    c.kind = Condition::Kind::known;
+    if (kCheck && !v.at("known").is_boolean())
+      return refuse(problems, "data.rules.condition", child<kCheck>(p, "known"), "\"known\" must be true or false");
+    c.known = v.at("known").get<bool>();
+    return true;
+  }
+  c.kind = Condition::Kind::range;
+  if (kCheck && spec->type != FactSpec::Type::integer)
+    return refuse(problems, "data.rules.condition", p, "min/max apply only to whole-number facts, not \"" + fact + "\"");
+  bool ok = true;
+  for (int b = 0; b < 2; ++b) {
+    const char* k = b == 0 ? "min" : "max";
+    const json* bound = opt(v, k);
+    if (kCheck && v.contains(k) && (!bound || !bound->is_number_integer())) {
+      ok = refuse(problems, "data.rules.condition", child<kCheck>(p, k), std::string(k) + " must be a whole number");
+      continue;
+    }
+    if (!bound) continue;
+    ok = fact_value<kCheck>(spec, *bound, child<kCheck>(p, k), problems) && ok;
+    (b == 0 ? c.min : c.max) = bound->get<long long>();
+  }
+  if (kCheck && c.min && c.max && *c.min > *c.max)
+    return refuse(problems, "data.age.range", p, "range is inverted: " + fmt::to_string(*c.min) + " to " + fmt::to_string(*c.max));
+  return ok;
+}
+
+template <bool kCheck>
+Condition read_when(const json& node, const std::string& pointer, Problems* problems, int depth) {
   Condition all;
+  if (kCheck && depth > 16) {
+    refuse(problems, "data.rules.condition", pointer, "conditions are nested more than 16 deep");
+    return all;
+  }
+  if (kCheck && !node.is_object()) {
+    refuse(problems, "data.rules.condition", pointer, "a condition must be an object, found " + describe_type(node));
+    return all;
+  }
   for (auto it = node.begin(); it != node.end(); ++it) {
     const std::string& key = it.key();
     const json& v = it.value();
+    const std::string p = child<kCheck>(pointer, key);
     Condition c;
-    if (key == "$comment") continue;
-    if (key == "any" || key == "not") {
+    if (key == "$comment") {
+      if (kCheck && !v.is_string()) refuse(problems, "data.field.type", p, "expected a string, found " + describe_type(v));
+    } else if (key == "any" || key == "not") {
       c.kind = key == "any" ? Condition::Kind::any : Condition::Kind::negate;
-      if (key == "any")
-        for (const auto& child : v) c.children.push_back(read_condition(child));
-      else
-        c.children.push_back(read_condition(v));
+      if (key == "not")
+        c.children.push_back(read_when<kCheck>(v, p, problems, depth + 1));
+      else if (kCheck && (!v.is_array() || v.empty()))
+        refuse(problems, "data.rules.condition", p, "\"any\" needs a non-empty array of conditions");
+      for (std::size_t i = 0; key == "any" && v.is_array() && i < v.size(); ++i)
+        c.children.push_back(read_when<kCheck>(v[i], child<kCheck>(p, i), problems, depth + 1));
       all.children.push_back(std::move(c));
-      continue;
+    } else if (kCheck && !find_fact(key)) {
+      refuse(problems, "data.ref.fact", p, "unknown fact \"" + key + "\"");
+    } else if (kCheck && (v.is_null() || v.is_array())) {
+      refuse(problems, "data.rules.condition", p, "a test must be a value or an object; use {\"known\": false} for \"not known\"");
+    } else if (read_test<kCheck>(c, key, v, p, problems)) {
+      all.children.push_back(std::move(c));
     }
-    c.fact = key;
-    if (!v.is_object()) {
-      c.kind = Condition::Kind::eq;
-      c.values.push_back(v.get<Value>());
-    } else if (v.contains("in") || v.contains("not_in")) {
-      c.kind = v.contains("in") ? Condition::Kind::in : Condition::Kind::not_in;
-      for (const auto& x : v.at(v.contains("in") ? "in" : "not_in")) c.values.push_back(x.get<Value>());
-    } else if (v.contains("known")) {
-      c.kind = Condition::Kind::known;
-      c.known = v.at("known").get<bool>();
-    } else {
-      c.kind = Condition::Kind::range;
-      c.min = opt_int(v, "min");
-      c.max = opt_int(v, "max");
-    }
-    all.children.push_back(std::move(c));
   }
   return all;
+}
+
+}  // namespace
+
+Condition read_condition(const json& when) { return read_when<false>(when, "", nullptr, 0); }
+
+Condition read_condition(const json& when, const std::string& pointer, Problems& problems) {
+  return read_when<true>(when, pointer, &problems, 0);
 }
 
 namespace {
