@@ -2,12 +2,14 @@
 #include <doctest/doctest.h>
 
 #include "frontdoor/calendar.hpp"
+#include "support.hpp"
 
 using namespace frontdoor;
+using nlohmann::json;
 
 namespace {
 
-UtcSeconds at(const char* text) {
+UtcSeconds at(const std::string& text) {
   const auto t = parse_instant(text);
   REQUIRE_MESSAGE(t.has_value(), "could not parse ", text);
   return *t;
@@ -83,27 +85,9 @@ TEST_CASE("to_london crosses the date line at local midnight") {
 }
 
 TEST_CASE("from_london maps wall-clock times to instants, also on changeover days") {
-  SUBCASE("ordinary winter and summer days") {
-    CHECK(from_london(day(2026, 11, 26), 17 * 60) == at("2026-11-26T17:00:00Z"));
-    CHECK(from_london(day(2026, 7, 1), 9 * 60) == at("2026-07-01T08:00:00Z"));
-    CHECK(from_london(day(2026, 11, 26), 1440) == at("2026-11-27T00:00:00Z"));
-  }
-  SUBCASE("spring: times before the gap are GMT, after it BST") {
-    CHECK(from_london(day(2026, 3, 29), 0) == at("2026-03-29T00:00:00Z"));
-    CHECK(from_london(day(2026, 3, 29), 59) == at("2026-03-29T00:59:00Z"));
-    CHECK(from_london(day(2026, 3, 29), 2 * 60) == at("2026-03-29T01:00:00Z"));
-    CHECK(from_london(day(2026, 3, 29), 9 * 60) == at("2026-03-29T08:00:00Z"));
-  }
-  SUBCASE("spring: skipped times (01:00-01:59) map to the instant after the gap") {
-    CHECK(from_london(day(2026, 3, 29), 60) == at("2026-03-29T01:00:00Z"));
-    CHECK(from_london(day(2026, 3, 29), 90) == at("2026-03-29T01:00:00Z"));
-    CHECK(from_london(day(2026, 3, 29), 119) == at("2026-03-29T01:00:00Z"));
-  }
-  SUBCASE("autumn: repeated times (01:00-01:59) map to their first, BST, occurrence") {
-    CHECK(from_london(day(2026, 10, 25), 60) == at("2026-10-25T00:00:00Z"));
-    CHECK(from_london(day(2026, 10, 25), 90) == at("2026-10-25T00:30:00Z"));
-    CHECK(from_london(day(2026, 10, 25), 59) == at("2026-10-24T23:59:00Z"));
-    CHECK(from_london(day(2026, 10, 25), 2 * 60) == at("2026-10-25T02:00:00Z"));
+  for (const json& row : test::read_json("tests/cases/instants.json", "from_london")) {
+    CAPTURE(row.dump());
+    CHECK(from_london(*parse_date(row.at("date").get<std::string>()), row.at("minute").get<int>()) == at(row.at("instant")));
   }
   SUBCASE("round trip for every minute of a changeover weekend") {
     for (UtcSeconds t = at("2026-10-24T00:00:00Z"); t < at("2026-10-26T00:00:00Z"); t += 60) {
@@ -123,26 +107,12 @@ TEST_CASE("parse_instant reads ISO 8601 instants with Z, an offset or London loc
   SUBCASE("with Z") {
     CHECK(parse_instant("1970-01-01T00:00:00Z") == UtcSeconds{0});
     CHECK(parse_instant("2026-11-27T15:59:00Z") == UtcSeconds{1795795140});
-    CHECK(parse_instant("2026-11-27T15:59Z") == parse_instant("2026-11-27T15:59:00Z"));
   }
-  SUBCASE("with an offset") {
-    CHECK(parse_instant("2026-07-01T09:00:00+01:00") == parse_instant("2026-07-01T08:00:00Z"));
-    CHECK(parse_instant("2026-07-01T09:00+05:30") == parse_instant("2026-07-01T03:30:00Z"));
-    CHECK(parse_instant("2026-07-01T01:00:00-02:00") == parse_instant("2026-07-01T03:00:00Z"));
-    CHECK(parse_instant("2026-07-01T01:00:00-00:00") == parse_instant("2026-07-01T01:00:00Z"));
-  }
-  SUBCASE("with no zone it is London local time") {
-    CHECK(parse_instant("2026-07-01T09:00") == parse_instant("2026-07-01T08:00:00Z"));
-    CHECK(parse_instant("2026-12-01T09:00:30") == parse_instant("2026-12-01T09:00:30Z"));
-    CHECK(parse_instant("2026-10-25T01:30") == parse_instant("2026-10-25T00:30:00Z"));
-    CHECK(parse_instant("2026-03-29T01:30") == parse_instant("2026-03-29T01:00:00Z"));
-    CHECK(parse_instant("2026-03-29T01:30:15") == parse_instant("2026-03-29T01:00:00Z"));
-    CHECK(parse_instant("2026-03-29T02:00:15") == parse_instant("2026-03-29T01:00:15Z"));
-    CHECK(parse_instant("2026-03-29T00:59:59") == parse_instant("2026-03-29T00:59:59Z"));
-  }
-  SUBCASE("24:00 is the end of the day") {
-    CHECK(parse_instant("2026-02-28T24:00:00Z") == parse_instant("2026-03-01T00:00:00Z"));
-    CHECK(parse_instant("2026-12-31T24:00") == parse_instant("2027-01-01T00:00:00Z"));
+  SUBCASE("an offset, London local time without one, 24:00 and fractions of a second") {
+    for (const json& row : test::read_json("tests/cases/instants.json", "same_instant")) {
+      CAPTURE(row.dump());
+      CHECK(parse_instant(row.at("text").get<std::string>()) == parse_instant(row.at("same_as").get<std::string>()));
+    }
   }
   SUBCASE("leap days") {
     CHECK(parse_instant("2024-02-29T12:00:00Z").has_value());
@@ -150,30 +120,8 @@ TEST_CASE("parse_instant reads ISO 8601 instants with Z, an offset or London loc
     CHECK_FALSE(parse_instant("2026-02-29T12:00:00Z").has_value());
     CHECK_FALSE(parse_instant("2100-02-29T12:00:00Z").has_value());
   }
-  SUBCASE("a fraction of a second is truncated to the second") {
-    CHECK(parse_instant("2026-11-27T12:00:00.123Z") == parse_instant("2026-11-27T12:00:00Z"));
-    CHECK(parse_instant("2026-11-27T12:00:59.999999999Z") == parse_instant("2026-11-27T12:00:59Z"));
-    CHECK(parse_instant("2026-11-27T12:00:00,5Z") == parse_instant("2026-11-27T12:00:00Z"));
-    CHECK(parse_instant("2026-07-01T09:00:00.5+01:00") == parse_instant("2026-07-01T08:00:00Z"));
-    CHECK(parse_instant("2026-12-01T09:00:30.75") == parse_instant("2026-12-01T09:00:30Z"));
-    CHECK(parse_instant("2026-11-27T23:59:59.999Z") == parse_instant("2026-11-27T23:59:59Z"));
-    CHECK(parse_instant("2026-12-31T24:00:00.000Z") == parse_instant("2027-01-01T00:00:00Z"));
-    for (const char* bad : {"2026-11-26T10:00:00.Z", "2026-11-26T10:00.5Z", "2026-11-26T10:00:00.5x",
-                            "2026-11-26T10:00:00.1.2Z", "2026-11-26T24:00:00.001Z", "2026-11-26T10:00:60.5Z",
-                            "2026-11-26T10:00:00.-5Z", "2026-11-26T10:00:00. 5Z"}) {
-      CAPTURE(bad);
-      CHECK_FALSE(parse_instant(bad).has_value());
-    }
-  }
   SUBCASE("impossible or malformed text is refused") {
-    for (const char* bad : {"", "2026", "2026-11-26", "2026-02-30T10:00:00Z", "2026-13-01T10:00:00Z",
-                            "2026-00-10T10:00:00Z", "2026-04-31T10:00:00Z", "2026-11-26T24:01:00Z",
-                            "2026-11-26T24:00:01Z", "2026-11-26T25:00Z", "2026-11-26T10:60:00Z",
-                            "2026-11-26T10:00:60Z", "2026-11-26 10:00:00Z", "2026-11-26T10:00:00z",
-                            "2026-11-26T10:00:00+0100", "2026-11-26T10:00:00+24:00", "2026-11-26T10:00:00+01:60",
-                            "2026-11-26T1:00:00Z", "26-11-26T10:00:00Z",
-                            "2026-11-26T10:00:00ZZ", "2026-11-26T10:00:00 ", "+2026-11-26T10:00Z",
-                            "2026-1a-26T10:00:00Z", "2026-11-26T10:00:00+01:00x"}) {
+    for (const std::string bad : test::read_json("tests/cases/instants.json", "refused")) {
       CAPTURE(bad);
       CHECK_FALSE(parse_instant(bad).has_value());
     }
@@ -220,11 +168,7 @@ TEST_CASE("dates are parsed, formatted and counted without the host's calendar")
 }
 
 TEST_CASE("format_london writes London time with its offset") {
-  CHECK(format_london(at("2026-11-26T17:00:00Z")) == "2026-11-26T17:00:00+00:00");
-  CHECK(format_london(at("2026-07-01T08:00:05Z")) == "2026-07-01T09:00:05+01:00");
-  CHECK(format_london(at("2026-03-29T01:00:00Z")) == "2026-03-29T02:00:00+01:00");
-  CHECK(format_london(at("2026-10-25T01:00:00Z")) == "2026-10-25T01:00:00+00:00");
-  CHECK(format_london(at("2026-10-25T00:59:59Z")) == "2026-10-25T01:59:59+01:00");
+  for (const json& row : test::read_json("tests/cases/instants.json", "format_london")) CHECK(format_london(at(row.at(0))) == row.at(1));
 }
 
 TEST_CASE("now_utc reads a plausible system clock") {

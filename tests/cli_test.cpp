@@ -178,27 +178,38 @@ std::string join_lines(const std::vector<std::string>& lines) {
 
 }  // namespace
 
-TEST_CASE("frontdoor prints usage for no, unknown or --help commands") {
-  SUBCASE("no command is a usage error") {
-    Run run = run_cli("");
-    CHECK(run.code == 2);
-    CHECK(contains(run.err, "usage: frontdoor"));
-  }
-  SUBCASE("an unknown command is a usage error naming it") {
-    Run run = run_cli("fly --data x");
-    CHECK(run.code == 2);
-    CHECK(contains(run.err, "unknown command 'fly'"));
-  }
-  SUBCASE("--help lists the commands on stdout") {
-    Run run = run_cli("--help");
-    CHECK(run.code == 0);
-    for (const char* command : {"route", "ask", "holidays", "lint", "bundle"}) CHECK(contains(run.out, command));
-  }
-  SUBCASE("a command's --help shows its options") {
-    Run run = run_cli("route --help");
-    CHECK(run.code == 0);
-    CHECK(contains(run.out, "--facts"));
-    CHECK(run.err.empty());
+/** A word or message of tests/cases/cli_runs.json with "{data}" (the row's data folder) and "{at}" (kAt) filled in. */
+std::string filled(std::string text, const std::string& data) {
+  for (const auto& [key, value] : {std::pair<std::string, std::string>{"{data}", data}, {"{at}", kAt}})
+    for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size())) text.replace(at, key.size(), value);
+  return text;
+}
+
+TEST_CASE("frontdoor answers each run of tests/cases/cli_runs.json with its exit code and messages") {
+  for (const json& row : frontdoor::test::read_json("tests/cases/cli_runs.json", "rows")) {
+    INFO(row.at("name").get<std::string>());
+    // A row that breaks data files runs on a copy of data/; the folder is empty otherwise.
+    const TempDir folder;
+    const json broken = row.value("break", json::object());
+    if (!broken.empty()) copy_data(folder);
+    for (auto file = broken.begin(); file != broken.end(); ++file) {
+      if (file->is_null())
+        fs::remove(folder.file(file.key()));
+      else
+        folder.write(file.key(), file->get<std::string>());
+    }
+    const std::string data = broken.empty() ? kData : folder.path.string();
+    std::string args;
+    for (const std::string word : row.at("args")) args += (args.empty() ? "" : " ") + quote(filled(word, data));
+    const std::string in = row.value("in", "");
+    Run run = run_cli(args, "", in == "the repository" ? FRONTDOOR_SOURCE_DIR : in == "an empty folder" ? folder.path.string() : "");
+    CAPTURE(run.err);
+    CHECK(run.code == row.at("code").get<int>());
+    for (const std::string fragment : row.value("err", json::array())) CHECK_MESSAGE(contains(run.err, fragment), fragment);
+    for (const std::string fragment : row.value("out", json::array())) CHECK_MESSAGE(contains(run.out, fragment), fragment);
+    if (row.contains("err_is")) CHECK(run.err == filled(row["err_is"], data));
+    if (row.value("err_empty", false)) CHECK(run.err.empty());
+    if (row.value("out_empty", false)) CHECK(run.out.empty());
   }
 }
 
@@ -234,54 +245,6 @@ TEST_CASE("frontdoor route prints the core's route response as pretty JSON") {
     CHECK(out["next_question"] == expected["next_question"]);
     CHECK(out["level"] == expected["level"]);
   }
-  SUBCASE("bad facts JSON exits 1 naming --facts and the position") {
-    Run run = run_cli("route --data " + quote(kData) + " --at " + kAt + " --facts " + quote("{\"audience\": parent}"));
-    CHECK(run.code == 1);
-    CHECK(run.out.empty());
-    CHECK(contains(run.err, "--facts: invalid JSON"));
-    CHECK(contains(run.err, "column"));
-  }
-  SUBCASE("facts that are not an object exit 1") {
-    Run run = run_cli("route --data " + quote(kData) + " --facts " + quote("[1]"));
-    CHECK(run.code == 1);
-    CHECK(contains(run.err, "facts must be a JSON object"));
-  }
-  SUBCASE("an unknown fact value exits 1 with the core's error naming the fact") {
-    Run run = run_cli("route --data " + quote(kData) + " --at " + kAt + " --facts " + quote("{\"concern\": \"dragons\"}"));
-    CHECK(run.code == 1);
-    CHECK(run.out.empty());
-    CHECK(contains(run.err, "concern"));
-    CHECK(contains(run.err, "[facts.unknown_value]"));
-  }
-  SUBCASE("a bad --at exits 1 with the core's time error") {
-    Run run = run_cli("route --data " + quote(kData) + " --at 2026-02-30T10:00:00Z");
-    CHECK(run.code == 1);
-    CHECK(run.out.empty());
-    CHECK(contains(run.err, "[time."));
-  }
-  SUBCASE("a missing data folder exits 1 naming it") {
-    Run run = run_cli("route --data /nonexistent/frontdoor-data");
-    CHECK(run.code == 1);
-    CHECK(contains(run.err, "/nonexistent/frontdoor-data: no such data folder"));
-  }
-  SUBCASE("a missing data file exits 1 with `DIR/file: cannot read file`") {
-    TempDir dir;
-    copy_data(dir);
-    fs::remove(dir.file("rules.json"));
-    Run run = run_cli("route --data " + quote(dir.path.string()));
-    CHECK(run.code == 1);
-    CHECK(run.err == dir.file("rules.json") + ": cannot read file\n");
-  }
-  SUBCASE("usage errors exit 2 with the command's usage") {
-    for (const std::string& args : std::vector<std::string>{"route", "route --data", "route --data " + quote(kData) + " --colour red",
-                                   "route --data " + quote(kData) + " extra", "route --data a --data b"}) {
-      CAPTURE(args);
-      Run run = run_cli(args);
-      CHECK(run.code == 2);
-      CHECK(contains(run.err, "usage: frontdoor route"));
-      CHECK(run.out.empty());
-    }
-  }
 }
 
 TEST_CASE("frontdoor holidays prints one ISO date a line") {
@@ -297,15 +260,6 @@ TEST_CASE("frontdoor holidays prints one ISO date a line") {
     CHECK(contains(run.out, "2022-06-03\n"));  // the Platinum Jubilee
     CHECK(contains(run.out, "2023-05-08\n"));  // the Coronation
   }
-  SUBCASE("without --data and without ./data it refuses, naming what is missing") {
-    TempDir empty;
-    Run run = run_cli("holidays --from 2022 --to 2023", "", empty.path.string());
-    CHECK(run.code == 2);
-    CHECK(run.out.empty());
-    CHECK(contains(run.err, "./data"));
-    CHECK(contains(run.err, "--data DIR"));
-    CHECK(contains(run.err, "usage: frontdoor holidays"));
-  }
   SUBCASE("with --data the calendar's exceptions apply") {
     frontdoor::Session loaded = loaded_session();
     Run run = run_cli("holidays --from 2020 --to 2023 --data " + quote(kData));
@@ -314,16 +268,6 @@ TEST_CASE("frontdoor holidays prints one ISO date a line") {
     std::vector<std::string> dates;
     for (const auto& holiday : expected["holidays"]) dates.push_back(holiday["date"]);
     CHECK(lines_of(run.out) == dates);
-  }
-  SUBCASE("a bad year is a usage error") {
-    for (const std::string& args : std::vector<std::string>{"holidays --from 20x6 --to 2027", "holidays --from 2027 --to 2026",
-                                   "holidays --from 2026", "holidays --from -5 --to 2026", "holidays --to 2026 --from",
-                                   "holidays --from 1066 --to 1067"}) {
-      CAPTURE(args);
-      Run run = run_cli(args, "", FRONTDOOR_SOURCE_DIR);
-      CHECK(run.code == 2);
-      CHECK(contains(run.err, "usage: frontdoor holidays"));
-    }
   }
 }
 
@@ -357,7 +301,6 @@ TEST_CASE("frontdoor import-holidays turns GOV.UK's bank-holidays.json into cale
     CHECK(run.code == 1);
     CHECK(contains(run.err, "bad.json"));
     CHECK(run.out.empty());
-    CHECK(run_cli("import-holidays").code == 2);
   }
 }
 
@@ -420,28 +363,6 @@ TEST_CASE("frontdoor lint checks a data folder") {
     CHECK(contains(run.out, "rules.json: safety property 3 broken at 2026-03-29T11:45:00+01:00 on the path "));
     CHECK(contains(run.out, "out-of-hours closes at 2026-03-29T12:00:00+01:00 and no contact after it is open then"));
     CHECK(contains(run.out, "[data.safety.property]"));
-  }
-  SUBCASE("a syntax error names the file, line and column") {
-    TempDir dir;
-    copy_data(dir);
-    dir.write("rules.json", "{\n  \"levels\": [,]\n}\n");
-    Run run = run_cli("lint --data " + quote(dir.path.string()));
-    CHECK(run.code == 1);
-    CHECK(contains(run.out, "rules.json: "));
-    CHECK(contains(run.out, "line 2"));
-  }
-  SUBCASE("a missing data file is reported and exits 1") {
-    TempDir dir;
-    copy_data(dir);
-    fs::remove(dir.file("ui.json"));
-    Run run = run_cli("lint --data " + quote(dir.path.string()));
-    CHECK(run.code == 1);
-    CHECK(run.err == dir.file("ui.json") + ": cannot read file\n");
-  }
-  SUBCASE("--data is required") {
-    Run run = run_cli("lint");
-    CHECK(run.code == 2);
-    CHECK(contains(run.err, "--data"));
   }
 }
 
@@ -707,8 +628,6 @@ TEST_CASE("frontdoor export, graph, paths, diff and lint --report run the data-t
     Run run = run_cli("export" + data + " --format oruk");
     REQUIRE(run.code == 0);
     CHECK(json::parse(run.out) == json(frontdoor::export_oruk(model)));
-    CHECK(run_cli("export" + data + " --format xml").code == 2);
-    CHECK(run_cli("export" + data).code == 2);
   }
   SUBCASE("graph prints dot or mermaid") {
     Run dot = run_cli("graph" + data + " --format dot");
@@ -717,9 +636,6 @@ TEST_CASE("frontdoor export, graph, paths, diff and lint --report run the data-t
     Run mermaid = run_cli("graph" + data + " --format mermaid");
     REQUIRE(mermaid.code == 0);
     CHECK(mermaid.out == frontdoor::flow_graph(model, frontdoor::GraphFormat::mermaid));
-    Run bad = run_cli("graph" + data + " --format png");
-    CHECK(bad.code == 2);
-    CHECK(contains(bad.err, "unknown --format 'png'"));
   }
   SUBCASE("paths prints one CSV row per path") {
     Run run = run_cli("paths" + data + " --at " + kAt);
@@ -727,9 +643,6 @@ TEST_CASE("frontdoor export, graph, paths, diff and lint --report run the data-t
     const auto table = frontdoor::list_paths(model, *frontdoor::parse_instant(kAt));
     CHECK(run.out == frontdoor::paths_csv(model, table));
     CHECK(lines_of(run.out).size() == table.rows.size() + 1);
-    Run bad_at = run_cli("paths" + data + " --at tomorrow");
-    CHECK(bad_at.code == 1);
-    CHECK(contains(bad_at.err, "--at"));
   }
   SUBCASE("diff lists the paths whose level or first contact changes, exit 0") {
     TempDir dir;
@@ -758,10 +671,6 @@ TEST_CASE("frontdoor export, graph, paths, diff and lint --report run the data-t
     Run same = run_cli("diff " + quote(kData) + " " + quote(kData) + " --at " + kAt);
     CHECK(same.code == 0);
     CHECK(lines_of(same.out).size() == 1);
-
-    Run missing = run_cli("diff " + quote(kData) + " /nonexistent/frontdoor-data");
-    CHECK(missing.code == 1);
-    CHECK(run_cli("diff " + quote(kData)).code == 2);
   }
   SUBCASE("lint --report prints the freshness of each service and of each fact from another page") {
     Run run = run_cli("lint" + data + " --report --at " + kAt);

@@ -53,6 +53,24 @@ std::string name_on(const std::vector<Holiday>& holidays, Date d) {
   return "(none)";
 }
 
+/**
+ * Checks each day of a list of tests/cases/holidays.json: `rules` (true, false or the holiday's
+ * name by the standing rules alone) and `calendar` (a bank holiday with data/calendar.json).
+ */
+void check_days(const char* list) {
+  const Calendar calendar = data_calendar();
+  for (const json& row : test::read_json("tests/cases/holidays.json", list)) {
+    CAPTURE(row.dump());
+    const Date d = *parse_date(row.at("date").get<std::string>());
+    const auto rules = rule_bank_holidays(d.year());
+    if (row.contains("rules") && row["rules"].is_string())
+      CHECK(name_on(rules, d) == row["rules"].get<std::string>());
+    else if (row.contains("rules"))
+      CHECK(has_date(rules, d) == row["rules"].get<bool>());
+    if (row.contains("calendar")) CHECK(calendar.is_bank_holiday(d) == row["calendar"].get<bool>());
+  }
+}
+
 }  // namespace
 
 TEST_CASE("bank holidays match the published England & Wales list 2018 to 2028") {
@@ -85,79 +103,19 @@ TEST_CASE("bank holidays match the published England & Wales list 2018 to 2028")
 }
 
 TEST_CASE("the rules alone differ from the published list only in the one-off years") {
-  SUBCASE("2020: VE Day moved the early May bank holiday to Friday 8 May") {
-    const auto rules = rule_bank_holidays(2020);
-    CHECK(has_date(rules, day(2020, 5, 4)));
-    CHECK_FALSE(has_date(rules, day(2020, 5, 8)));
-    const Calendar calendar = data_calendar();
-    CHECK_FALSE(calendar.is_bank_holiday(day(2020, 5, 4)));
-    CHECK(calendar.is_bank_holiday(day(2020, 5, 8)));
-  }
-  SUBCASE("2022: spring bank holiday moved to 2 June, Platinum Jubilee 3 June, State Funeral 19 September") {
-    const Calendar calendar = data_calendar();
-    CHECK(has_date(rule_bank_holidays(2022), day(2022, 5, 30)));
-    CHECK_FALSE(calendar.is_bank_holiday(day(2022, 5, 30)));
-    CHECK(calendar.is_bank_holiday(day(2022, 6, 2)));
-    CHECK(calendar.is_bank_holiday(day(2022, 6, 3)));
-    CHECK(calendar.is_bank_holiday(day(2022, 9, 19)));
-  }
-  SUBCASE("2023: the Coronation added Monday 8 May") {
-    const Calendar calendar = data_calendar();
-    CHECK_FALSE(has_date(rule_bank_holidays(2023), day(2023, 5, 8)));
-    CHECK(calendar.is_bank_holiday(day(2023, 5, 8)));
-    CHECK(calendar.bank_holidays(2023, 2023).size() == 9);
-  }
+  check_days("one_off");
+  const Calendar calendar = data_calendar();
+  CHECK(calendar.bank_holidays(2023, 2023).size() == 9);
   SUBCASE("2018, 2019, 2021 and 2024 to 2028 follow the rules exactly") {
-    const Calendar calendar = data_calendar();
     for (int year : {2018, 2019, 2021, 2024, 2025, 2026, 2027, 2028}) {
       CAPTURE(year);
       CHECK(dates_of(calendar.bank_holidays(year, year)) == dates_of(rule_bank_holidays(year)));
     }
   }
-  SUBCASE("the earlier one-off days are in data/calendar.json too") {
-    const Calendar calendar = data_calendar();
-    CHECK_FALSE(calendar.is_bank_holiday(day(1995, 5, 1)));
-    CHECK(calendar.is_bank_holiday(day(1995, 5, 8)));
-    CHECK(calendar.is_bank_holiday(day(1999, 12, 31)));
-    CHECK_FALSE(calendar.is_bank_holiday(day(2002, 5, 27)));
-    CHECK(calendar.is_bank_holiday(day(2002, 6, 3)));
-    CHECK(calendar.is_bank_holiday(day(2002, 6, 4)));
-    CHECK(calendar.is_bank_holiday(day(2011, 4, 29)));
-    CHECK_FALSE(calendar.is_bank_holiday(day(2012, 5, 28)));
-    CHECK(calendar.is_bank_holiday(day(2012, 6, 4)));
-    CHECK(calendar.is_bank_holiday(day(2012, 6, 5)));
-  }
 }
 
 TEST_CASE("a holiday on a weekend gives a substitute weekday") {
-  SUBCASE("2021: Christmas on Saturday, Boxing Day on Sunday -> Monday 27 and Tuesday 28") {
-    const auto h = rule_bank_holidays(2021);
-    CHECK(name_on(h, day(2021, 12, 27)) == "Christmas Day (substitute day)");
-    CHECK(name_on(h, day(2021, 12, 28)) == "Boxing Day (substitute day)");
-    CHECK_FALSE(has_date(h, day(2021, 12, 25)));
-    CHECK_FALSE(has_date(h, day(2021, 12, 26)));
-  }
-  SUBCASE("2022: New Year on Saturday -> Monday 3 January; Christmas on Sunday -> Boxing Day Monday 26, Christmas Tuesday 27") {
-    const auto h = rule_bank_holidays(2022);
-    CHECK(name_on(h, day(2022, 1, 3)) == "New Year's Day (substitute day)");
-    CHECK(name_on(h, day(2022, 12, 26)) == "Boxing Day");
-    CHECK(name_on(h, day(2022, 12, 27)) == "Christmas Day (substitute day)");
-    CHECK_FALSE(has_date(h, day(2022, 12, 25)));
-  }
-  SUBCASE("2027: Christmas on Saturday again") {
-    const auto h = rule_bank_holidays(2027);
-    CHECK(name_on(h, day(2027, 12, 27)) == "Christmas Day (substitute day)");
-    CHECK(name_on(h, day(2027, 12, 28)) == "Boxing Day (substitute day)");
-  }
-  SUBCASE("New Year on Sunday (2023) -> Monday 2 January") {
-    CHECK(name_on(rule_bank_holidays(2023), day(2023, 1, 2)) == "New Year's Day (substitute day)");
-    CHECK_FALSE(has_date(rule_bank_holidays(2023), day(2023, 1, 1)));
-  }
-  SUBCASE("Christmas on Friday (2020, 2026) -> Boxing Day on Monday 28") {
-    CHECK(name_on(rule_bank_holidays(2020), day(2020, 12, 28)) == "Boxing Day (substitute day)");
-    CHECK(name_on(rule_bank_holidays(2026), day(2026, 12, 25)) == "Christmas Day");
-    CHECK(name_on(rule_bank_holidays(2026), day(2026, 12, 28)) == "Boxing Day (substitute day)");
-  }
+  check_days("substitutes");
   SUBCASE("every rule holiday is a weekday and there are eight a year") {
     for (int year = 1900; year <= 2200; ++year) {
       const auto h = rule_bank_holidays(year);

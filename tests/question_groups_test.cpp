@@ -42,26 +42,10 @@ json next_for(const Model& m, const json& given) {
 
 using List = std::vector<std::string>;
 
-// The short lists, in questions.json order: the risk group holds every concern of rules.json
-// safety.risk; plan_not_working, team_contact and in_care are in both lists (a person with a
-// social worker may answer either way).
-const std::map<std::string, List> kRisk = {
-    {"parent", {"harm", "unsure", "exploitation", "missing", "allegation", "plan_not_working", "team_contact", "in_care"}},
-    {"young_person", {"harm", "unsure", "exploitation", "missing", "allegation", "team_contact", "in_care"}},
-    {"professional", {"harm", "unsure", "exploitation", "missing", "allegation", "plan_not_working", "team_contact", "in_care"}},
-    {"public", {"harm", "unsure", "exploitation", "missing", "allegation", "in_care"}},
-};
-const std::map<std::string, List> kOther = {
-    {"parent", {"family_support", "plan_not_working", "team_contact", "in_care", "disability", "send", "education_employment",
-                "drugs_alcohol", "sexual_health", "offending", "advocacy", "childcare", "complaint"}},
-    {"young_person", {"family_support", "team_contact", "in_care", "disability", "send", "education_employment",
-                      "drugs_alcohol", "sexual_health", "offending", "advocacy", "childcare", "complaint"}},
-    {"professional", {"family_support", "plan_not_working", "team_contact", "in_care", "disability", "send",
-                      "education_employment", "drugs_alcohol", "sexual_health", "offending", "advocacy", "childcare",
-                      "complaint", "consultation", "training", "mash_tour"}},
-    {"public", {"family_support", "in_care", "disability", "send", "education_employment", "drugs_alcohol", "sexual_health",
-                "offending", "advocacy", "childcare", "complaint"}},
-};
+/** The short lists of the concern question per audience: `list` is "risk" or "other" (tests/cases/concern_lists.json). */
+std::map<std::string, List> lists(const char* list) {
+  return test::read_json("tests/cases/concern_lists.json").at(list).get<std::map<std::string, List>>();
+}
 
 }  // namespace
 
@@ -109,17 +93,17 @@ void check_lists(const Model& m, const json& group, const std::map<std::string, 
   }
 }
 
-TEST_CASE("yes shows only the concerns where a child may be at risk") { check_lists(*real(), "harm_or_risk", kRisk); }
+TEST_CASE("yes shows only the concerns where a child may be at risk") { check_lists(*real(), "harm_or_risk", lists("risk")); }
 
-TEST_CASE("no shows only the concerns of other help and advice") { check_lists(*real(), "other_help", kOther); }
+TEST_CASE("no shows only the concerns of other help and advice") { check_lists(*real(), "other_help", lists("other")); }
 
 TEST_CASE("not sure shows the risk list, never the long one") {
   auto m = real();
-  check_lists(*m, nullptr, kRisk);
+  check_lists(*m, nullptr, lists("risk"));
   SUBCASE("every concern that may carry risk is in that list") {
+    const List parent = lists("risk").at("professional");
     for (const auto& value : m->safety.risk) {
       CAPTURE(value);
-      const List& parent = kRisk.at("professional");
       CHECK(std::find(parent.begin(), parent.end(), value) != parent.end());
     }
   }
@@ -154,7 +138,7 @@ TEST_CASE("the route response carries the group question and then the short list
   CHECK(r["next_question"]["id"] == "concern-group");
   r = route({{"audience", "parent"}, {"immediate_danger", false}, {"concern_group", "other_help"}});
   CHECK(r["next_question"]["id"] == "concern");
-  CHECK(values(r["next_question"]) == kOther.at("parent"));
+  CHECK(values(r["next_question"]) == lists("other").at("parent"));
   r = route({{"audience", "parent"}, {"immediate_danger", false}, {"concern_group", "maybe"}});
   CHECK(r["ok"] == false);
   CHECK(r["errors"][0]["id"] == "facts.unknown_value");
@@ -177,8 +161,10 @@ TEST_CASE("the path walk asks the group question and reaches every concern throu
   });
   CHECK(report.problems.empty());
   CHECK(without_group == 0);
-  const std::set<std::string> risk(kRisk.at("professional").begin(), kRisk.at("professional").end());
-  const std::set<std::string> other(kOther.at("professional").begin(), kOther.at("professional").end());
+  const List risk_list = lists("risk").at("professional");
+  const List other_list = lists("other").at("professional");
+  const std::set<std::string> risk(risk_list.begin(), risk_list.end());
+  const std::set<std::string> other(other_list.begin(), other_list.end());
   CHECK(reached["harm_or_risk"] == risk);
   CHECK(reached["null"] == risk);
   CHECK(reached["other_help"] == other);
