@@ -200,10 +200,9 @@ bool read_test(Condition& c, const std::string& fact, const json& v, const std::
     c.values.push_back(v.get<Value>());
     return true;
   }
-  const bool in = v.contains("in"), not_in = v.contains("not_in"), range = v.contains("min") || v.contains("max"),
-             known = v.contains("known");
+  const bool in = v.contains("in"), not_in = v.contains("not_in"), known = v.contains("known");
   if (kCheck) {
-    if (int(in) + int(not_in) + int(range) + int(known) != 1)
+    if (int(in) + int(not_in) + int(v.contains("min") || v.contains("max")) + int(known) != 1)
       return refuse(problems, "data.rules.condition", p, "a test must be exactly one of {\"in\"}, {\"not_in\"}, {\"min\", \"max\"} or {\"known\"}");
     bool bad = false;
     for (auto m = v.begin(); m != v.end(); ++m)
@@ -219,9 +218,10 @@ bool read_test(Condition& c, const std::string& fact, const json& v, const std::
     if (kCheck && (!list.is_array() || list.empty()))
       return refuse(problems, "data.rules.condition", lp, std::string("\"") + k + "\" needs a non-empty array of values");
     bool ok = true;
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      if (fact_value<kCheck>(spec, list[i], child<kCheck>(lp, i), problems))
-        c.values.push_back(list[i].get<Value>());
+    std::size_t i = 0;
+    for (const auto& x : list) {
+      if (fact_value<kCheck>(spec, x, child<kCheck>(lp, i++), problems))
+        c.values.push_back(x.get<Value>());
       else
         ok = false;
     }
@@ -278,8 +278,9 @@ Condition read_when(const json& node, const std::string& pointer, Problems* prob
         c.children.push_back(read_when<kCheck>(v, p, problems, depth + 1));
       else if (kCheck && (!v.is_array() || v.empty()))
         refuse(problems, "data.rules.condition", p, "\"any\" needs a non-empty array of conditions");
-      for (std::size_t i = 0; key == "any" && v.is_array() && i < v.size(); ++i)
-        c.children.push_back(read_when<kCheck>(v[i], child<kCheck>(p, i), problems, depth + 1));
+      std::size_t i = 0;
+      for (auto e = v.begin(); key == "any" && v.is_array() && e != v.end(); ++e)
+        c.children.push_back(read_when<kCheck>(*e, child<kCheck>(p, i++), problems, depth + 1));
       all.children.push_back(std::move(c));
     } else if (kCheck && !find_fact(key)) {
       refuse(problems, "data.ref.fact", p, "unknown fact \"" + key + "\"");
