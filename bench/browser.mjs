@@ -1,6 +1,7 @@
 // Browser benchmarks for docs/benchmarks.md, in headless Debian Chromium driven by playwright-core
 // (the root package's; never `npx playwright install`). Used by bench/run.mjs; runnable alone:
 //   node bench/browser.mjs [--dist DIR] [--requests FILE] [--loads N]   prints JSON
+//   node bench/browser.mjs --only answer [--runs N] [--samples N]       the answer measurement alone
 //
 //  - firstQuestion: <frontdoor-wizard> connected (its connectedCallback) → first question
 //    visible, style and layout done; cold loads of dist/demo/council.html, a new browser
@@ -190,6 +191,7 @@ export async function answerToScreen(browser, url, minSamples = 60, rate = CPU_S
       const root = document.querySelector('frontdoor-wizard').shadowRoot;
       const heading = () => root.getElementById('fd-question') || root.getElementById('fd-outcome');
       const samples = [];
+      const sampleKinds = [];
       const kinds = { question: 0, outcome: 0 };
       let session = 0;
       let step = 0;
@@ -234,12 +236,13 @@ export async function answerToScreen(browser, url, minSamples = 60, rate = CPU_S
         submit.click();
         const { t, kind } = await Promise.race([done, new Promise((_, no) => setTimeout(() => no(new Error('no next screen within 5 s')), 5000))]);
         samples.push(t - t0);
+        sampleKinds.push(kind);
         kinds[kind] += 1;
         step += 1;
       }
-      return { samples, kinds, sessions: session };
+      return { samples, sampleKinds, kinds, sessions: session };
     }, [minSamples, readMs]);
-    return { ...stats(out.samples), kinds: out.kinds, sessions: out.sessions, rate, readMs, samples: out.samples };
+    return { ...stats(out.samples), kinds: out.kinds, sessions: out.sessions, rate, readMs, samples: out.samples, sampleKinds: out.sampleKinds };
   } finally {
     await context.close();
   }
@@ -431,9 +434,35 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const args = process.argv.slice(2);
   const opt = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
   const dist = resolve(opt('--dist', join(ROOT, 'dist')));
+  if (opt('--only', null) === 'answer') {
+    // Only the answer measurement (at 4x, READ_MS between screens), `--runs` times in one browser:
+    // a quick A/B check. Prints each run's stats and the slowest samples by kind of screen.
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    const server = await startDemo(dist);
+    try {
+      const runs = Number(opt('--runs', 1));
+      const samples = Number(opt('--samples', 60));
+      const results = [];
+      for (let i = 0; i < runs; i += 1) {
+        const { samples: all, sampleKinds, ...rest } = await answerToScreen(browser, server.url, samples);
+        const byKind = {};
+        all.forEach((ms, j) => { (byKind[sampleKinds[j]] ||= []).push(ms); });
+        const kindStats = Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, stats(v)]));
+        results.push({ ...rest, byKind: kindStats });
+        process.stderr.write(`run ${i + 1}: p95 ${rest.p95.toFixed(1)} ms, median ${rest.median.toFixed(1)} ms, max ${rest.max.toFixed(1)} ms; `
+          + `${Object.entries(kindStats).map(([k, v]) => `${k} n=${v.n} median ${v.median.toFixed(1)} p95 ${v.p95.toFixed(1)}`).join('; ')}\n`);
+      }
+      process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    } finally {
+      await server.close();
+      await browser.close();
+    }
+    process.exit(0);
+  }
   const requestsFile = opt('--requests', null);
   if (!requestsFile) {
-    process.stderr.write('usage: node bench/browser.mjs --requests FILE (from frontdoor_bench --dump-requests) [--dist DIR] [--loads N] [--sessions N]\n');
+    process.stderr.write('usage: node bench/browser.mjs --requests FILE (from frontdoor_bench --dump-requests) [--dist DIR] [--loads N] [--sessions N]\n'
+      + '       node bench/browser.mjs --only answer [--dist DIR] [--runs N] [--samples N]   (the answer measurement alone)\n');
     process.exit(2);
   }
   const requests = JSON.parse(readFileSync(requestsFile, 'utf8'));
