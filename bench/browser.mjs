@@ -15,7 +15,8 @@
 //  - firstLoad: main-thread CPU time (CDP ThreadTime) of the steps behind the first question.
 //  - wasmRoute: per call of the wrapper's core.call() (and of the bare C ABI) on the route
 //    requests of the native benchmark (frontdoor_bench --dump-requests), no slowdown, wall clock
-//    and main-thread CPU time, so it compares with native.
+//    and main-thread CPU time, so it compares with native; given `nativeSample`, each batch is
+//    paired with a native run made right after it (the ratio of the budget).
 //  - memory: WebAssembly memory after loading, after the first wizard session and after
 //    10,000 consecutive sessions (the same wrapper, the same request paths).
 import { readFileSync } from 'node:fs';
@@ -253,7 +254,7 @@ export async function answerToScreen(browser, url, minSamples = 60, rate = CPU_S
  * CDP Performance.getMetrics ThreadTime, which a busy machine does not inflate), and
  * WebAssembly memory over `sessions` consecutive sessions.
  */
-export async function wasmRouteAndMemory(browser, url, requests, sessions = 10000) {
+export async function wasmRouteAndMemory(browser, url, requests, sessions = 10000, nativeSample = null) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -310,7 +311,11 @@ export async function wasmRouteAndMemory(browser, url, requests, sessions = 1000
       return { passes, calls: parsed.length };
     }, { requests });
 
+    // With `nativeSample` (µs of CPU per native call, from a short native run), each wrapper batch
+    // is paired with a native run made right after it: this machine's speed drifts by tens of
+    // per cent within minutes, so only timings taken together give a ratio.
     const perCall = {};
+    const nativeCpuUs = [];
     for (const name of ['wrapper', 'abi']) {
       const wall = [];
       const cpu = [];
@@ -321,8 +326,12 @@ export async function wasmRouteAndMemory(browser, url, requests, sessions = 1000
         const calls = setup.passes[name] * setup.calls;
         wall.push((ms * 1e3) / calls);
         if (c0 !== null && c1 !== null) cpu.push(((c1 - c0) * 1e6) / calls);
+        if (nativeSample && name === 'wrapper') nativeCpuUs.push(nativeSample());
       }
       perCall[name] = { wallUs: wall, cpuUs: cpu };
+    }
+    if (nativeSample && perCall.wrapper.cpuUs.length === nativeCpuUs.length) {
+      perCall.paired = { nativeCpuUs, ratios: perCall.wrapper.cpuUs.map((us, i) => us / nativeCpuUs[i]) };
     }
 
     const memory = await page.evaluate(async (sessions) => {
@@ -401,7 +410,7 @@ export async function firstLoadCpu(browser, url, runs = 5) {
   return out;
 }
 
-export async function runBrowserBenchmarks({ dist, requests, loads = 20, sessions = 10000, log = () => {} }) {
+export async function runBrowserBenchmarks({ dist, requests, loads = 20, sessions = 10000, nativeSample = null, log = () => {} }) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const server = await startDemo(dist);
   try {
@@ -417,12 +426,13 @@ export async function runBrowserBenchmarks({ dist, requests, loads = 20, session
     log('first load, main-thread CPU time');
     const firstLoad = await firstLoadCpu(browser, server.url);
     log(`wasm route per call, memory over ${sessions} sessions`);
-    const wasm = await wasmRouteAndMemory(browser, server.url, requests, sessions);
+    const wasm = await wasmRouteAndMemory(browser, server.url, requests, sessions, nativeSample);
     const pc = wasm.perCall;
     return { chromium: version, firstQuestion: first, coreReady: ready, answer, answerUnthrottled, answerBackToBack, firstLoad,
       wasmRoute: { calls: wasm.calls,
         wrapper: { wall: stats(pc.wrapper.wallUs), cpu: pc.wrapper.cpuUs.length ? stats(pc.wrapper.cpuUs) : null },
-        abi: { wall: stats(pc.abi.wallUs), cpu: pc.abi.cpuUs.length ? stats(pc.abi.cpuUs) : null } },
+        abi: { wall: stats(pc.abi.wallUs), cpu: pc.abi.cpuUs.length ? stats(pc.abi.cpuUs) : null },
+        paired: pc.paired ? { nativeCpu: stats(pc.paired.nativeCpuUs), ratio: stats(pc.paired.ratios) } : null },
       memory: wasm.memory };
   } finally {
     await server.close();
