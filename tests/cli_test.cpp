@@ -21,6 +21,7 @@
 #include "frontdoor/api.hpp"
 #include "frontdoor/calendar.hpp"
 #include "frontdoor/errors.hpp"
+#include "frontdoor/model.hpp"
 #include "frontdoor/tools.hpp"
 #include "open_status.hpp"
 #include "support.hpp"
@@ -179,10 +180,8 @@ std::string join_lines(const std::vector<std::string>& lines) {
 }  // namespace
 
 /** A word or message of tests/cases/cli_runs.json with "{data}" (the row's data folder) and "{at}" (kAt) filled in. */
-std::string filled(std::string text, const std::string& data) {
-  for (const auto& [key, value] : {std::pair<std::string, std::string>{"{data}", data}, {"{at}", kAt}})
-    for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size())) text.replace(at, key.size(), value);
-  return text;
+std::string filled(const std::string& text, const std::string& data) {
+  return frontdoor::fill(text, {{"data", data}, {"at", kAt}});
 }
 
 TEST_CASE("frontdoor answers each run of tests/cases/cli_runs.json with its exit code and messages") {
