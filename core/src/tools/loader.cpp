@@ -207,10 +207,12 @@ struct Checker {
     if (!id.empty() && !seen.insert(id).second) add("data.id.duplicate", pointer, what + " \"" + id + "\" is listed twice");
   }
 
-  /** A value of a fact; a town (an area value) is checked on the model, by check_references. */
+  /**
+   * A value of a fact (check_fact_value takes any string for an area: the town is checked on the
+   * model, by check_references).
+   */
   void value(const FactSpec& spec, const json& v, const std::string& pointer) {
     std::string message;
-    if (spec.type == FactSpec::Type::area && v.is_string()) return;
     if (!check_fact_value(spec, v, message).empty()) add("data.ref.value", pointer, message);
   }
 };
