@@ -202,6 +202,9 @@ export async function answerToScreen(browser, url, minSamples = 60, rate = CPU_S
         if (readMs) await new Promise((r) => setTimeout(r, readMs));
         const before = heading();
         if (!before) throw new Error('no screen');
+        // The question form is kept from question to question: its heading may be the same node
+        // with the next question's text.
+        const beforeText = before.textContent;
         if (before.id === 'fd-outcome') {
           const again = [...root.querySelectorAll('button')].find((b) => b.closest('.fd-start-again'));
           again.click();
@@ -212,8 +215,11 @@ export async function answerToScreen(browser, url, minSamples = 60, rate = CPU_S
         }
         const form = root.querySelector('form.fd-form');
         const radios = [...form.querySelectorAll('input[name="answer"][type="radio"]')];
+        // As a person's click or tap would, each control is focused before it is clicked.
         if (radios.length) {
-          radios[(session * 3 + step * 7) % radios.length].click();
+          const radio = radios[(session * 3 + step * 7) % radios.length];
+          radio.focus();
+          radio.click();
         } else {
           const input = form.querySelector('#fd-input');
           const towns = input.list ? [...input.list.options].map((o) => o.value) : [];
@@ -221,10 +227,11 @@ export async function answerToScreen(browser, url, minSamples = 60, rate = CPU_S
         }
         await idle();
         const submit = form.querySelector('button[type="submit"]');
+        submit.focus();
         const done = new Promise((resolveDone) => {
           const observer = new MutationObserver(() => {
             const now = heading();
-            if (now && now !== before && now.checkVisibility()) {
+            if (now && (now !== before || now.textContent !== beforeText) && now.checkVisibility()) {
               now.getBoundingClientRect(); // style + layout
               const t = performance.now();
               observer.disconnect();

@@ -20,6 +20,8 @@ function answerNow(page, value) {
     const root = document.querySelector('frontdoor-wizard').shadowRoot;
     const screen = root.querySelector('.fd-screen');
     const before = root.getElementById('fd-question');
+    // The question form is kept: the next question may be the same heading with new text.
+    const beforeText = before && before.textContent;
     const form = screen.querySelector('form.fd-form');
     const radios = [...form.querySelectorAll('input[type=radio][name=answer]')];
     const submit = form.querySelector('button[type=submit]');
@@ -36,7 +38,7 @@ function answerNow(page, value) {
       submit.click();
     }
     const now = root.getElementById('fd-question') || root.getElementById('fd-outcome');
-    return { sync: !!now && now !== before };
+    return { sync: !!now && (now !== before || now.textContent !== beforeText) };
   }, value);
 }
 
@@ -136,5 +138,50 @@ test('a prepared screen is not used in a new minute: the core is asked again at 
     } finally {
       await s.close();
     }
+  }
+});
+
+test('the question form is kept from question to question, and each new question\'s heading gains focus anew', { timeout: 60000 }, async () => {
+  const s = await openSession(browser, { origin: server.origin });
+  try {
+    await s.page.goto(server.url + PAGES.council);
+    let screen = await currentScreen(s.page);
+    const kept = await s.page.evaluate(() => {
+      const root = document.querySelector('frontdoor-wizard').shadowRoot;
+      const heading = root.getElementById('fd-question');
+      window.__fdFocus = [];
+      heading.addEventListener('focus', () => window.__fdFocus.push(heading.textContent));
+      window.__fdForm = root.querySelector('form.fd-form');
+      window.__fdHeading = heading;
+      return { tag: heading.tagName, text: heading.textContent };
+    });
+    // Two answers on radios (the last option: not in danger), pressed without moving focus (the heading keeps it): a screen reader
+    // reads a heading when it gains focus, so the new question's heading must gain it again.
+    for (let i = 0; i < 2; i++) {
+      await s.page.evaluate(() => {
+        const root = document.querySelector('frontdoor-wizard').shadowRoot;
+        root.getElementById('fd-question').focus();
+        window.__fdFocus.length = 0;
+        [...root.querySelectorAll('input[type=radio][name=answer]')].at(-1).click();
+        root.querySelector('form.fd-form button[type=submit]').click();
+      });
+      const next = await nextScreen(s.page, screen.text);
+      assert.equal(next.kind, 'question', 'the last options of the first questions lead to another question');
+      screen = next;
+    }
+    const after = await s.page.evaluate(() => {
+      const root = document.querySelector('frontdoor-wizard').shadowRoot;
+      const heading = root.getElementById('fd-question');
+      return { sameForm: root.querySelector('form.fd-form') === window.__fdForm, sameHeading: heading === window.__fdHeading,
+        focused: root.activeElement === heading, focusEvents: window.__fdFocus, text: heading.textContent };
+    });
+    assert.ok(after.sameForm, 'the same form');
+    assert.ok(after.sameHeading, 'the same heading node, with the next question\'s text');
+    assert.notEqual(after.text, kept.text);
+    assert.ok(after.focused, 'the heading has focus');
+    assert.deepEqual(after.focusEvents, [after.text], 'the heading, focused already, gained focus again with the new question\'s text');
+    assert.deepEqual(s.log.pageErrors, []);
+  } finally {
+    await s.close();
   }
 });

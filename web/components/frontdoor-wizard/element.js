@@ -518,10 +518,10 @@ export function defineElement({ css = null, first: shippedFirst = null, qr = nul
 
     _showWizard() {
       const els = this._els;
-      els.message.hidden = true;
-      els.fallback.hidden = true;
-      els.screen.hidden = false;
-      els.wizard.hidden = false;
+      // Only what changes: setting `hidden` again still restyles the node.
+      for (const [node, hidden] of [[els.message, true], [els.fallback, true], [els.screen, false], [els.wizard, false]]) {
+        if (node.hidden !== hidden) node.hidden = hidden;
+      }
     }
 
     // -- flow -------------------------------------------------------------------------------
@@ -634,7 +634,11 @@ export function defineElement({ css = null, first: shippedFirst = null, qr = nul
 
     _focusHeading() {
       const heading = this._root.getElementById('fd-question') || this._root.getElementById('fd-outcome');
-      if (heading) heading.focus();
+      if (!heading) return;
+      // The question heading is kept from question to question, and a screen reader reads a
+      // heading when it gains focus, not when its text changes: focused already, it gains it anew.
+      if (this._root.activeElement === heading) heading.blur();
+      heading.focus();
     }
 
     /** The answer `{fact, value, question, label}` recorded in the flow. */

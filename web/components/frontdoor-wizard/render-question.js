@@ -63,6 +63,19 @@ export const questionMethods = {
     return state;
   },
 
+  /**
+   * A node of the kept form that only changes its text from question to question (the choice
+   * heading, the hint): the same node with new text, so the browser restyles only that text.
+   */
+  _kept(state, name, tag, attrs, text) {
+    const kept = state.kept || (state.kept = {});
+    const key = `${tag}\u0000${JSON.stringify(attrs)}`;
+    if (!kept[name] || kept[name].key !== key) kept[name] = { key, node: h(this.ownerDocument, tag, attrs) };
+    const { node } = kept[name];
+    if (node.textContent !== text) node.textContent = text;
+    return node;
+  },
+
   /** The radios part of the form, kept; its items are reused for the next question's options. */
   _choiceGroup(state) {
     if (state.choice) return state.choice;
@@ -103,22 +116,21 @@ export const questionMethods = {
     const state = this._questionForm();
     const { form } = state;
 
-    const heading = h(doc, this._headingTag(1), { id: 'fd-question', class: 'fd-heading-l', tabindex: '-1' });
     const errorLine = error
       ? h(doc, 'p', { id: errorId, class: 'fd-error-message' }, h(doc, 'span', { class: 'fd-visually-hidden' }, `${t('error_prefix')} `), error.message)
       : null;
-    const hintLine = hint ? h(doc, 'div', { id: 'fd-hint', class: 'fd-hint' }, hint) : null;
+    const hintLine = hint ? this._kept(state, 'hint', 'div', { id: 'fd-hint', class: 'fd-hint' }, hint) : null;
     let group;
     let unknownOption = null;
 
     if (isChoice) {
-      heading.append(text);
+      const heading = this._kept(state, 'heading', this._headingTag(1), { id: 'fd-question', class: 'fd-heading-l', tabindex: '-1' }, text);
       const choice = this._choiceGroup(state);
       group = choice.group;
       group.className = `fd-form-group${error ? ' fd-form-group--error' : ''}`;
       if (describedBy) choice.fieldset.setAttribute('aria-describedby', describedBy);
       else choice.fieldset.removeAttribute('aria-describedby');
-      choice.legend.replaceChildren(heading);
+      setChildren(choice.legend, [heading]);
       const radioNodes = [];
       const inputs = [];
       options.forEach((option, index) => {
@@ -158,7 +170,8 @@ export const questionMethods = {
       // number or area: one text input, its label inside the h1 (GOV.UK question pages).
       group = h(doc, 'div', { class: `fd-form-group${error ? ' fd-form-group--error' : ''}` });
       const numeric = question.type === 'number';
-      heading.append(h(doc, 'label', { class: 'fd-label-wrapper', for: 'fd-input' }, text));
+      const heading = h(doc, this._headingTag(1), { id: 'fd-question', class: 'fd-heading-l', tabindex: '-1' },
+        h(doc, 'label', { class: 'fd-label-wrapper', for: 'fd-input' }, text));
       const input = h(doc, 'input', {
         class: `fd-input${numeric ? ' fd-input--width-3' : ''}${error ? ' fd-input--error' : ''}`,
         id: 'fd-input', name: 'answer', type: 'text', autocomplete: 'off', spellcheck: 'false',
