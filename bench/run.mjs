@@ -360,7 +360,9 @@ ${jsTable(r.minifiedJs)}
   ${fmt.ms(r.native.load.cpuMs.median, 2)} CPU, of which parsing the JSON ${r.native.loadParse ? fmt.ms(r.native.loadParse.cpuMs.median, 2) : '–'} and the walk of every answer path
   (\`enumerate_paths\`, part of the loader's checks) ${r.native.enumerate ? fmt.ms(r.native.enumerate.cpuMs.median, 2) : '–'}.
 - Answer → next screen: Continue pressed → the next question or outcome in the DOM with style
-  and layout done (a MutationObserver, then a forced layout). Paint then waits for the next
+  and layout done (a MutationObserver, then a forced layout; the next question is seen by its
+  heading's text, as the kept form may keep the heading node). Each radio and Continue is focused
+  before it is clicked, as a tap focuses it. Paint then waits for the next
   display frame, which is no work of the page. Each answer is given ${b.answer.readMs} ms after its screen
   appeared, as a person reads the question first: meanwhile the element asks the core where each
   answer leads and builds the outcomes among them (prepared answers, docs/web.md). ${b.answer.n} answers over ${b.answer.sessions} sessions
