@@ -46,9 +46,9 @@ function pageDefaults() {
  *   module imported above; the kiosk passes the classic one).
  * @param {string|URL} [options.wasmUrl] where the .wasm is (default: frontdoor-core.wasm next to
  *   frontdoor-core-module.js).
- * @param {ArrayBuffer|Uint8Array} [options.wasmBinary] the .wasm bytes (node, tests).
- * @param {WebAssembly.Module} [options.wasmModule] the .wasm compiled already (the element's
- *   worker gets it from the page).
+ * @param {ArrayBuffer|Uint8Array} [options.wasmBinary] the .wasm bytes (node, tests; the
+ *   element's worker gets them from the page).
+ * @param {WebAssembly.Module} [options.wasmModule] the .wasm compiled already.
  * @param {Function} [options.instantiateWasm] Emscripten's Module.instantiateWasm hook
  *   `(imports, receiveInstance) => {}`; may also return a Promise of an Instance or of
  *   `{instance, module}` (then failures reject createCore instead of hanging).
@@ -82,8 +82,7 @@ async function createCore(options = {}) {
       ? opts.wasmBinary : new Uint8Array(opts.wasmBinary);
   }
   if (opts.wasmModule instanceof WebAssembly.Module) {
-    // Compiled already (by the page, for its worker): the loader takes it as it is, the glue
-    // through its instantiateWasm hook.
+    // Compiled already: the loader takes it as it is, the glue through its instantiateWasm hook.
     moduleArgs.wasmModule = opts.wasmModule;
     if (typeof opts.instantiateWasm !== 'function') {
       opts.instantiateWasm = (imports) => WebAssembly.instantiate(opts.wasmModule, imports);

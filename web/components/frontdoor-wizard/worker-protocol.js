@@ -36,15 +36,15 @@ function scriptUrl(url) {
 }
 
 /**
- * The wasm next to `url`, fetched (a page may preload it: docs/web.md) and compiled in the page,
- * or null when the page cannot (no streaming compile, a CSP without 'wasm-unsafe-eval', an HTTP
- * error): the worker then fetches it itself.
+ * The bytes of the wasm next to `url` (a page may preload it: docs/web.md, and then this fetch
+ * takes the preloaded response), or null when the page cannot fetch it: the worker then fetches
+ * it itself. The worker compiles them, so the page's main thread does not.
  */
-function compileWasm(url) {
+function fetchWasm(url) {
   try {
-    if (typeof WebAssembly.compileStreaming !== 'function') return Promise.resolve(null);
     const wasmUrl = new URL('frontdoor-core.wasm', url).href;
-    return WebAssembly.compileStreaming(fetch(wasmUrl, { credentials: 'same-origin' })).catch(() => null);
+    return fetch(wasmUrl, { credentials: 'same-origin' })
+      .then((response) => (response.ok ? response.arrayBuffer() : null)).catch(() => null);
   } catch (_) {
     return Promise.resolve(null);
   }
@@ -81,11 +81,11 @@ export function workerCore(url, after = null) {
       stop(`the core's worker stopped: ${event.message || 'it could not start'}`);
     });
     worker.addEventListener('messageerror', () => stop('the core\'s worker sent a message that could not be read'));
-    const send = (method, args) => new Promise((yes, no) => {
+    const send = (method, args, transfer = []) => new Promise((yes, no) => {
       if (broken) { no(new Error(broken)); return; }
       next += 1;
       pending.set(next, { resolve: yes, reject: no });
-      worker.postMessage({ id: next, method, args });
+      worker.postMessage({ id: next, method, args }, transfer);
     });
     const core = {
       load: (files) => send('load', [files]),
@@ -96,10 +96,12 @@ export function workerCore(url, after = null) {
       warm: (locale, now) => send('warm', [locale, now]),
       close: () => stop('closed'),
     };
-    // The worker gets its script (from the HTTP cache, or a 304) while the page fetches and compiles the wasm; the
-    // compiled module goes to the worker with `start`. Without it the worker fetches the wasm.
-    // `after`: the element's first screen painted (element.js _start).
-    Promise.resolve(after).then(() => compileWasm(url)).then((module) => send('start', module ? [module] : []))
+    // The worker gets its script (from the HTTP cache, or a 304) while the page fetches the wasm
+    // (the preloaded response, when the page preloads it); its bytes go to the worker with
+    // `start` (transferred, not copied), and the worker compiles them off the page's main thread.
+    // Without them the worker fetches the wasm. `after`: the element's first screen painted
+    // (element.js _start).
+    Promise.resolve(after).then(() => fetchWasm(url)).then((bytes) => send('start', bytes ? [bytes] : [], bytes ? [bytes] : []))
       .then(() => resolve(core), (error) => { stop(error.message); reject(error); });
   });
 }

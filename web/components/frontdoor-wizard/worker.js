@@ -26,9 +26,9 @@ export function serveCore(scope) {
   scope.addEventListener('message', async (event) => {
     const { id, method, args } = event.data || {};
     try {
-      // `start` may bring the wasm compiled by the page (worker-protocol.js).
-      const compiled = method === 'start' && Array.isArray(args) && args[0] instanceof WebAssembly.Module ? args[0] : undefined;
-      started = started || createCore(compiled ? { wasmModule: compiled } : {});
+      // `start` may bring the wasm's bytes, fetched by the page (worker-protocol.js).
+      const bytes = method === 'start' && Array.isArray(args) && args[0] instanceof ArrayBuffer ? args[0] : undefined;
+      started = started || createCore(bytes ? { wasmBinary: bytes } : {});
       const core = await started;
       const given = Array.isArray(args) ? args : [];
       const result = method === 'routes' ? routeEach(core, ...given)
