@@ -51,6 +51,18 @@ export function nextTask() {
 }
 
 /**
+ * Sets attribute `name` of `node` to `value` (removes it for null), only when that changes: an
+ * attribute set again to the same value is still a change to the DOM.
+ */
+export function setAttr(node, name, value) {
+  if (value === null || value === undefined) {
+    if (node.hasAttribute(name)) node.removeAttribute(name);
+  } else if (node.getAttribute(name) !== value) {
+    node.setAttribute(name, value);
+  }
+}
+
+/**
  * Makes `want` the children of `parent` with as few DOM moves as possible: nodes that stay keep
  * their computed style (a node moved or inserted has its whole subtree's style recalculated).
  */

@@ -5,7 +5,7 @@
 import { resolveWording } from './wording.js';
 import { flowRemembered } from './flow.js';
 import { checkNumber, matchTown, placesFor, questionOptions, radioValue, sameValue, townKey } from './answers.js';
-import { h, setChildren } from './dom.js';
+import { h, setAttr, setChildren } from './dom.js';
 
 /**
  * The ui.json id of the error when nothing is chosen on `question`: `error_choose_<question id,
@@ -127,9 +127,8 @@ export const questionMethods = {
       const heading = this._kept(state, 'heading', this._headingTag(1), { id: 'fd-question', class: 'fd-heading-l', tabindex: '-1' }, text);
       const choice = this._choiceGroup(state);
       group = choice.group;
-      group.className = `fd-form-group${error ? ' fd-form-group--error' : ''}`;
-      if (describedBy) choice.fieldset.setAttribute('aria-describedby', describedBy);
-      else choice.fieldset.removeAttribute('aria-describedby');
+      setAttr(group, 'class', `fd-form-group${error ? ' fd-form-group--error' : ''}`);
+      setAttr(choice.fieldset, 'aria-describedby', describedBy);
       setChildren(choice.legend, [heading]);
       const radioNodes = [];
       const inputs = [];
@@ -144,16 +143,15 @@ export const questionMethods = {
           radioNodes.push(choice.divider);
         }
         const { input, label } = item;
-        input.value = radioValue(option.value);
-        input.checked = remembered.found && sameValue(remembered.value, option.value);
+        setAttr(input, 'value', radioValue(option.value));
+        const checked = remembered.found && sameValue(remembered.value, option.value);
+        if (input.checked !== checked) input.checked = checked;
         if (label.textContent !== option.label) label.textContent = option.label;
         if (option.hint) {
           if (!item.hint) item.hint = h(doc, 'div', { id: `${item.id}-hint`, class: 'fd-hint fd-radios__hint' });
           if (item.hint.textContent !== option.hint) item.hint.textContent = option.hint;
-          input.setAttribute('aria-describedby', `${item.id}-hint`);
-        } else {
-          input.removeAttribute('aria-describedby');
         }
+        setAttr(input, 'aria-describedby', option.hint ? `${item.id}-hint` : null);
         setChildren(item.item, [input, label, option.hint ? item.hint : null].filter(Boolean));
         radioNodes.push(item.item);
         inputs.push(input);
