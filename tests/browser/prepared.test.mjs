@@ -153,10 +153,11 @@ test('the question form is kept from question to question, and each new question
       heading.addEventListener('focus', () => window.__fdFocus.push(heading.textContent));
       window.__fdForm = root.querySelector('form.fd-form');
       window.__fdHeading = heading;
-      return { tag: heading.tagName, text: heading.textContent };
+      return { text: heading.textContent };
     });
-    // Two answers on radios (the last option: not in danger), pressed without moving focus (the heading keeps it): a screen reader
-    // reads a heading when it gains focus, so the new question's heading must gain it again.
+    // Two answers on radios (the last option: not in danger), pressed without moving focus (the
+    // heading keeps it): a screen reader reads a heading when it gains focus, so the new
+    // question's heading must gain it again.
     for (let i = 0; i < 2; i++) {
       await s.page.evaluate(() => {
         const root = document.querySelector('frontdoor-wizard').shadowRoot;

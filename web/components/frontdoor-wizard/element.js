@@ -11,7 +11,7 @@ import { answerKey, matchTown, replayAnswer, townsOf } from './answers.js';
 import { DEFAULT_EXIT_URL, DEFAULT_HEADING_LEVEL, DEFAULT_IDLE_SECONDS, FACT_ATTRIBUTES, checkAttribute } from './attributes.js';
 import { audiencesOf, bundleFiles, firstScreen, firstScreenMatches, startFor } from './bundle.js';
 import { startCore } from './worker-protocol.js';
-import { afterPaint, h, nextPaint } from './dom.js';
+import { afterPaint, h, nextPaint, setAttr } from './dom.js';
 import { outcomeKey, outcomeMethods } from './render-outcome.js';
 import { chromeMethods } from './render-chrome.js';
 import { questionMethods } from './render-question.js';
@@ -518,10 +518,9 @@ export function defineElement({ css = null, first: shippedFirst = null, qr = nul
 
     _showWizard() {
       const els = this._els;
-      // Only what changes: setting `hidden` again still restyles the node.
-      for (const [node, hidden] of [[els.message, true], [els.fallback, true], [els.screen, false], [els.wizard, false]]) {
-        if (node.hidden !== hidden) node.hidden = hidden;
-      }
+      // Only what changes (setAttr): setting `hidden` again still restyles the node.
+      for (const node of [els.message, els.fallback]) setAttr(node, 'hidden', '');
+      for (const node of [els.screen, els.wizard]) setAttr(node, 'hidden', null);
     }
 
     // -- flow -------------------------------------------------------------------------------

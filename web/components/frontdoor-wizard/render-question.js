@@ -66,11 +66,11 @@ export const questionMethods = {
   /**
    * A node of the kept form that only changes its text from question to question (the choice
    * heading, the hint): the same node with new text, so the browser restyles only that text.
+   * `attrs` are the same for every call with `name`; `tag` may change (the heading level).
    */
   _kept(state, name, tag, attrs, text) {
     const kept = state.kept || (state.kept = {});
-    const key = `${tag}\u0000${JSON.stringify(attrs)}`;
-    if (!kept[name] || kept[name].key !== key) kept[name] = { key, node: h(this.ownerDocument, tag, attrs) };
+    if (!kept[name] || kept[name].tag !== tag) kept[name] = { tag, node: h(this.ownerDocument, tag, attrs) };
     const { node } = kept[name];
     if (node.textContent !== text) node.textContent = text;
     return node;

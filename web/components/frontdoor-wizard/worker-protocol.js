@@ -101,7 +101,10 @@ export function workerCore(url, after = null) {
     // `start` (transferred, not copied), and the worker compiles them off the page's main thread.
     // Without them the worker fetches the wasm. `after`: the element's first screen painted
     // (element.js _start).
-    Promise.resolve(after).then(() => fetchWasm(url)).then((bytes) => send('start', bytes ? [bytes] : [], bytes ? [bytes] : []))
+    Promise.resolve(after).then(() => fetchWasm(url)).then((bytes) => {
+      const given = bytes ? [bytes] : [];
+      return send('start', given, given);
+    })
       .then(() => resolve(core), (error) => { stop(error.message); reject(error); });
   });
 }
