@@ -47,9 +47,22 @@ function answerNow(page, value) {
 // (the page is opened only after the pause).
 const earlier = (iso) => new Date(Date.parse(iso) - 30000).toISOString();
 
-/** The screen's markup, compared between the two ways of getting there. */
+/**
+ * The screen's markup, compared between the two ways of getting there: what is shown, without
+ * the screens parked for the answers to come (parking.js; the next test checks those).
+ */
 function screenHtml(page) {
-  return page.evaluate(() => document.querySelector('frontdoor-wizard').shadowRoot.querySelector('.fd-screen').innerHTML);
+  return page.evaluate(() => {
+    const screen = document.querySelector('frontdoor-wizard').shadowRoot.querySelector('.fd-screen').cloneNode(true);
+    for (const parked of screen.querySelectorAll(':scope > .fd-parked')) parked.remove();
+    // Attributes in name order: a shown parked outcome gets its ids back last.
+    for (const el of screen.querySelectorAll('*')) {
+      const attrs = [...el.attributes].map((a) => [a.name, a.value]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      for (const [name] of attrs) el.removeAttribute(name);
+      for (const [name, value] of attrs) el.setAttribute(name, value);
+    }
+    return screen.innerHTML;
+  });
 }
 
 /** Walks case `c`: `wait` runs before each answer. Returns every step's {text, sync, html}. */
@@ -138,6 +151,99 @@ test('a prepared screen is not used in a new minute: the core is asked again at 
     } finally {
       await s.close();
     }
+  }
+});
+
+test('a prepared outcome waits parked where it shows: unseen, out of the tab order, no id twice; Continue shows that same node, and the rest go a task later', { timeout: 60000 }, async () => {
+  const s = await openSession(browser, { origin: server.origin });
+  try {
+    await s.page.goto(server.url + PAGES.council);
+    // Walk the first option of each question until one whose answers lead to outcomes has them
+    // parked (the first option of the danger question is "Yes": an outcome).
+    let parked = null;
+    for (let i = 0; i < 8 && !parked; i++) {
+      const screen = await currentScreen(s.page);
+      assert.equal(screen.kind, 'question', 'questions until an answer leads to an outcome');
+      await s.page.waitForTimeout(READ_MS);
+      parked = await s.page.evaluate(() => {
+        const root = document.querySelector('frontdoor-wizard').shadowRoot;
+        const box = root.querySelector('.fd-screen');
+        const list = [...box.children].filter((n) => n.classList.contains('fd-parked'));
+        if (!list.length) return null;
+        list.forEach((n, i) => { n.__fdParked = i; });
+        const ids = [...root.querySelectorAll('[id]')].map((n) => n.id);
+        const focusable = list.flatMap((n) => [...n.querySelectorAll('a[href], button, [tabindex]')]);
+        const before = root.activeElement;
+        for (const n of focusable) n.focus();
+        return {
+          count: list.length,
+          outcomes: list.every((n) => n.classList.contains('fd-outcome')),
+          seen: list.filter((n) => n.getBoundingClientRect().height > 0).length,
+          seenInside: list.filter((n) => [...n.querySelectorAll('*')].some((c) => c.checkVisibility())).length,
+          idsInside: list.reduce((k, n) => k + n.querySelectorAll('[id]').length, 0),
+          keptIds: list.every((n) => n.querySelector('[data-fd-id="fd-outcome"]')),
+          ids: ids.length, uniqueIds: new Set(ids).size,
+          focusable: focusable.length, focusTaken: root.activeElement !== before,
+          text: list.map((n) => n.innerText).join(''),
+        };
+      });
+      if (!parked) {
+        await s.page.evaluate(() => {
+          const root = document.querySelector('frontdoor-wizard').shadowRoot;
+          root.querySelector('input[type=radio][name=answer]').click();
+          root.querySelector('form.fd-form button[type=submit]').click();
+        });
+        await nextScreen(s.page, screen.text);
+      }
+    }
+    assert.ok(parked, 'an answer leads to an outcome, parked while the question is read');
+    assert.ok(parked.outcomes, 'only outcomes are parked');
+    assert.equal(parked.seen, 0, 'a parked outcome takes no room and is not rendered');
+    assert.equal(parked.seenInside, 0, 'nothing inside a parked outcome is rendered');
+    assert.equal(parked.idsInside, 0, 'a parked outcome has no id (each id is unique in the shadow root)');
+    assert.ok(parked.keptIds, 'its ids wait as data-fd-id');
+    assert.equal(parked.uniqueIds, parked.ids, 'no id twice');
+    assert.ok(parked.focusable > 0, 'parked outcomes hold links and buttons');
+    assert.ok(!parked.focusTaken, 'none of them can take focus');
+    assert.equal(parked.text, '', 'no parked text is rendered (find in page, copy, print)');
+
+    const shown = await s.page.evaluate(() => {
+      const root = document.querySelector('frontdoor-wizard').shadowRoot;
+      const box = root.querySelector('.fd-screen');
+      const moves = new MutationObserver(() => {});
+      moves.observe(box, { childList: true });
+      root.querySelector('input[type=radio][name=answer]').click();
+      root.querySelector('form.fd-form button[type=submit]').click();
+      const added = moves.takeRecords().flatMap((r) => [...r.addedNodes]);
+      moves.disconnect();
+      const heading = root.getElementById('fd-outcome');
+      const outcome = heading && heading.closest('.fd-outcome');
+      return {
+        moved: added.includes(outcome),
+        wasParked: outcome ? outcome.__fdParked : undefined,
+        stillParked: outcome ? outcome.classList.contains('fd-parked') : null,
+        visible: !!heading && heading.checkVisibility(),
+        focused: root.activeElement === heading,
+        ids: ['fd-call-now', 'fd-call-now-status', 'fd-outcome-time'].every((id) => outcome && outcome.querySelector(`#${id}`)),
+        otherOutcomes: [...box.querySelectorAll(':scope > .fd-outcome')].filter((n) => n !== outcome).length,
+        firstCards: root.querySelector('[data-service]') === (outcome && outcome.querySelector('[data-service]')),
+      };
+    });
+    assert.ok(Number.isInteger(shown.wasParked), 'Continue shows the outcome that was parked (the same node)');
+    assert.equal(shown.moved, false, 'it is shown where it was parked, not moved (a move would drop its layout)');
+    assert.equal(shown.stillParked, false);
+    assert.ok(shown.visible, 'the outcome is rendered');
+    assert.ok(shown.focused, 'its heading has focus');
+    assert.ok(shown.ids, 'its ids are back');
+    const later = await s.page.evaluate(() => new Promise((resolve) => setTimeout(() => {
+      const root = document.querySelector('frontdoor-wizard').shadowRoot;
+      const box = root.querySelector('.fd-screen');
+      resolve({ parked: box.querySelectorAll(':scope > .fd-parked').length, outcomes: box.querySelectorAll(':scope > .fd-outcome').length });
+    }, 50)));
+    assert.deepEqual(later, { parked: 0, outcomes: 1 }, 'the other parked outcomes are gone a task later');
+    assert.deepEqual(s.log.pageErrors, []);
+  } finally {
+    await s.close();
   }
 });
 

@@ -65,13 +65,21 @@ export function setAttr(node, name, value) {
 /**
  * Makes `want` the children of `parent` with as few DOM moves as possible: nodes that stay keep
  * their computed style (a node moved or inserted has its whole subtree's style recalculated).
+ * Children for which `stays(child)` is true and that are not wanted are left where they are,
+ * and wanted nodes are not moved past them (parking.js: a parked screen).
  */
-export function setChildren(parent, want) {
+export function setChildren(parent, want, stays = null) {
   const keep = new Set(want);
-  for (const child of [...parent.childNodes]) if (!keep.has(child)) child.remove();
-  let ref = parent.firstChild;
+  const aside = (node) => !!node && !!stays && !keep.has(node) && stays(node);
+  for (const child of [...parent.childNodes]) if (!keep.has(child) && !aside(child)) child.remove();
+  const next = (node) => {
+    let ref = node;
+    while (aside(ref)) ref = ref.nextSibling;
+    return ref;
+  };
+  let ref = next(parent.firstChild);
   for (const node of want) {
-    if (node === ref) ref = ref.nextSibling;
+    if (node === ref) ref = next(ref.nextSibling);
     else parent.insertBefore(node, ref);
   }
 }

@@ -1,12 +1,14 @@
 /**
  * prepared.js: prepared answers: while a question is read, where each answer leads is asked of the
- * core (one message) and outcomes are built off the page, so Continue does not wait.
+ * core (one message) and the outcomes among them are built and parked, laid out (parking.js), so
+ * that Continue neither waits for the core nor lays out a new outcome.
  */
 import { isoInstant } from './london-time.js';
 import { flowAnswer, flowFacts } from './flow.js';
 import { answerKey, placesFor, questionOptions } from './answers.js';
 import { routeEach } from './worker.js';
 import { h, nextTask } from './dom.js';
+import { isParked, park, sweep, unpark } from './parking.js';
 
 /**
  * At most this many outcomes are built ahead for the answers to one question (_prepare): enough
@@ -37,15 +39,17 @@ export const preparedMethods = {
   _prepare(question) {
     const token = {};
     this._prepared = { token, screens: new Map() };
-    if (!question || this._replay) return;
     const run = this._run;
     const flow = this._flow;
     const ui = this._ui;
     const live = () => this._prepared && this._prepared.token === token && run === this._run && flow === this._flow && !this._replay;
     setTimeout(async () => {
       try {
+        // The screens parked for the question before are of no use now: they go after the
+        // new screen is up, not on Continue.
+        if (this._prepared && this._prepared.token === token && this._els) sweep(this._els.screen);
         const core = this._core;
-        if (!core || !live()) return;
+        if (!question || !core || !live()) return;
         const candidates = this._candidates(question, flow);
         if (!candidates.length) return;
         const at = isoInstant(this._now());
@@ -53,6 +57,12 @@ export const preparedMethods = {
         const responses = core.routes ? await core.routes(list, at) : routeEach(core, list, at);
         if (!live() || !Array.isArray(responses)) return;
         Object.assign(this._prepared, { question, flow, ui, minute: at.slice(0, 16) });
+        // Back and Start again first appear with the first answer's screen: copies of them are
+        // laid out once beforehand (the first answer of a page was the slowest of all).
+        this._warm('chrome', () => {
+          const { back, again } = this._chrome();
+          return [back.cloneNode(true), again.cloneNode(true)];
+        });
         const outcomes = [];
         candidates.forEach(({ key, flow: answered }, i) => {
           const response = responses[i];
@@ -70,12 +80,14 @@ export const preparedMethods = {
         });
         // An outcome shows the answers, so each answer gets nodes of its own: the first
         // PREPARED_OUTCOMES (past those, for a longer list, the outcome is drawn when the
-        // answer is given, still without waiting for the core).
+        // answer is given, still without waiting for the core). Each is parked where it will
+        // show, laid out (parking.js): on Continue it is only unhidden. (A next question is drawn
+        // in the kept form: changing a few nodes costs about what showing a parked form does.)
         for (const screen of outcomes.slice(0, PREPARED_OUTCOMES)) {
           await nextTask();
           if (!live()) return;
           screen.outcome = this._outcomeScreen(screen.response, screen.flow);
-          this._warm('outcome', () => screen.outcome);
+          park(this._els.screen, screen.outcome, this._chrome().again);
         }
       } catch (_) {
         // Only a head start: the answer goes to the core as usual.
@@ -84,8 +96,8 @@ export const preparedMethods = {
   },
 
   /**
-   * Once per kind of screen: lays out of sight what `make` returns and takes it out again, so
-   * that the first such screen shown finds the browser's font, text and style caches warm.
+   * Once per kind of screen (or part of one): lays out of sight what `make` returns and takes it
+   * out again, so that the first one shown finds the browser's font, text and style caches warm.
    */
   _warm(kind, make) {
     this._warmed = this._warmed || new Set();
@@ -128,9 +140,13 @@ export const preparedMethods = {
     return prepared.screens.get(key) || null;
   },
 
-  /** Shows a prepared screen: without asking the core (nor building an outcome's nodes). */
+  /**
+   * Shows a prepared screen: without asking the core (nor building, styling or laying out an
+   * outcome's nodes, when it is still parked).
+   */
   _showPrepared(screen) {
     this._flow = screen.flow;
+    if (screen.outcome && isParked(screen.outcome)) unpark(screen.outcome);
     this._showResponse(screen.response, { focus: true, outcome: screen.outcome || null });
   },
 

@@ -5,6 +5,7 @@
 import { templateParts } from './wording.js';
 import { telHref } from './contacts.js';
 import { h, setChildren } from './dom.js';
+import { isParked } from './parking.js';
 
 /** The element's methods for what stays around every screen (mixed into the class by element.js). */
 export const chromeMethods = {
@@ -60,11 +61,14 @@ export const chromeMethods = {
     return this._chromeNodes;
   },
 
-  /** The screen: Back and Start again (after the first answer), `middle`; unchanged nodes stay. */
+  /**
+   * The screen: Back and Start again (after the first answer), `middle`; unchanged nodes stay,
+   * and so do parked outcomes (parking.js), which a later task removes (prepared.js).
+   */
   _setScreen(middle) {
     const { back, again } = this._chrome();
     const answered = this._flow.answers.length > 0;
-    setChildren(this._els.screen, [answered ? back : null, ...middle, answered ? again : null].filter(Boolean));
+    setChildren(this._els.screen, [answered ? back : null, ...middle, answered ? again : null].filter(Boolean), isParked);
   },
 
 };
