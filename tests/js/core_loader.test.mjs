@@ -118,6 +118,16 @@ describe('web/core/frontdoor-core-loader.js', () => {
     assert.equal(core.route({}, '2026-11-27T12:00:00Z').ok, true);
   });
 
+  test('starts from the wasm\'s bytes or its compiled module without fetching it', async () => {
+    const bytes = readFileSync(WASM);
+    for (const [given, options] of [['bytes', { wasmBinary: bytes }], ['module', { wasmModule: new WebAssembly.Module(bytes) }]]) {
+      // Nothing is served under /none/: a fetch would reject createCore.
+      const core = await createCore({ moduleFactory: moduleFactory(names, `${base}/none/`), ...options });
+      assert.equal(core.load(files()).ok, true, given);
+      assert.equal(core.route({}, '2026-11-27T12:00:00Z').ok, true, given);
+    }
+  });
+
   test('a missing wasm rejects createCore (the page keeps its static directory)', async () => {
     await assert.rejects(createCore({ moduleFactory: moduleFactory(names, `${base}/none/`) }), /answered HTTP 404/);
   });

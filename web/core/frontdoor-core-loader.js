@@ -13,9 +13,9 @@
  * frontdoor-core.js uses it in the browser: `factory(args)` fetches and instantiates the wasm
  * (`args.locateFile` says where it is) and resolves to a module with `_frontdoor_call`,
  * `_frontdoor_free`, `_malloc`, `_free`, `HEAPU8` and `asm`; `args.onAbort` hears of an abort.
- * It has no `instantiateWasm` or `wasmModule` (only the tests and the kiosk give the hook, and
- * they use the glue); `args.wasmBinary`, the .wasm's bytes (the element's worker gets them from
- * the page), skips the fetch.
+ * It has no `instantiateWasm` (only the tests and the kiosk give the hook, and they use the
+ * glue); `args.wasmBinary`, the .wasm's bytes (the element's worker gets them from the page), or
+ * `args.wasmModule`, the .wasm compiled already, skips the fetch.
  *
  * web/build.mjs's esbuild plugin puts it in place of the glue in dist/web's bundle only: the glue
  * costs 1.25 KB brotli more there (measured, docs/web.md).
@@ -63,7 +63,10 @@ function moduleFactory(names, base) {
       },
     };
     let instance;
-    if (args.wasmBinary instanceof Uint8Array) {
+    if (args.wasmModule instanceof WebAssembly.Module) {
+      // Compiled already (createCore's `wasmModule` option): instantiated as it is.
+      instance = await WebAssembly.instantiate(args.wasmModule, imports);
+    } else if (args.wasmBinary instanceof Uint8Array) {
       // The bytes the page fetched for its worker (worker-protocol.js): compiled here, off the
       // page's main thread.
       ({ instance } = await WebAssembly.instantiate(args.wasmBinary, imports));
