@@ -145,6 +145,8 @@ void BM_exhaustive_week(benchmark::State& state) {
     frontdoor::PathReport report = frontdoor::enumerate_paths(
         model, loaded_at, [&](const frontdoor::Facts& facts, const frontdoor::Outcome&) { walked.push_back(facts); });
     paths = walked.size();
+    std::vector<frontdoor::RuleMatch> matches;  // as the exhaustive test: each path matched once
+    for (const auto& facts : walked) matches.push_back(frontdoor::match_rules(model, facts));
     checked = 0;
     failures = report.problems.size();
     for (int day = 16; day <= 22; ++day) {
@@ -152,8 +154,8 @@ void BM_exhaustive_week(benchmark::State& state) {
       for (int minute = 0; minute < 1440; minute += 15) {
         const frontdoor::UtcSeconds t = frontdoor::from_london(date, minute);
         const frontdoor::OpenStates states = frontdoor::open_states(model, t);
-        for (const auto& facts : walked) {
-          const frontdoor::Outcome o = frontdoor::evaluate(model, facts, t, &states);
+        for (std::size_t i = 0; i < walked.size(); ++i) {
+          const frontdoor::Outcome o = frontdoor::evaluate(model, walked[i], matches[i], t, &states);
           ++checked;
           if (!o.missing.empty() || o.contacts.empty()) ++failures;
         }

@@ -67,10 +67,36 @@ using OpenStates = std::vector<OpenState>;
 OpenStates open_states(const Model& model, UtcSeconds at);
 
 /**
+ * What the rules' conditions say of one set of facts, in rules.json order: for each rule looked
+ * at, whether it fired or the facts it waits for; it stops after the first final rule that fired.
+ * Conditions never read the time, so one match serves every instant: the exhaustive walks
+ * evaluate each answer path at hundreds of instants and match it once.
+ */
+struct RuleMatch {
+  struct Step {
+    const Rule* rule = nullptr;
+    bool fired = false;
+    std::vector<std::string> missing; /**< when not fired and undecided: the facts it waits for */
+  };
+  std::vector<Step> steps;
+};
+
+/** Matches the rules' conditions against `facts` (no instant: conditions do not read the time). */
+RuleMatch match_rules(const Model& model, const Facts& facts);
+
+/**
  * Runs the rules for `facts` at instant `at`. `states`, when given, must be
  * `open_states(model, at)`; it saves recomputing opening hours for every evaluation.
  */
 Outcome evaluate(const Model& model, const Facts& facts, UtcSeconds at, const OpenStates* states = nullptr);
+
+/**
+ * The same as `evaluate(model, facts, at, states)`, from a `match` that must be
+ * `match_rules(model, facts)`: only the time-dependent part (contacts, open states, the safety
+ * invariants) is done again.
+ */
+Outcome evaluate(const Model& model, const Facts& facts, const RuleMatch& match, UtcSeconds at,
+                 const OpenStates* states = nullptr);
 
 /** The question the wizard asks next for `missing` (first in questions.json order), or nullptr. */
 const Question* next_question(const Model& model, const std::vector<std::string>& missing);

@@ -359,18 +359,16 @@ struct Evaluator {
     }
   }
 
-  void run() {
+  void run(const RuleMatch& match) {
     auto a = facts.values.find("child_age");
     if (a != facts.values.end())
       if (const long long* n = std::get_if<long long>(&a->second)) age = *n;
-    for (const auto& rule : model.rules) {
-      std::vector<std::string> m;
-      Tri t = evaluate_condition(model, rule.when, facts, m);
-      if (t == Tri::unknown) {
-        move_append(missing, m);
+    for (const auto& step : match.steps) {
+      if (!step.fired) {
+        for (const auto& f : step.missing) missing.push_back(f);
         continue;
       }
-      if (t == Tri::no) continue;
+      const Rule& rule = *step.rule;
       out.fired.push_back(rule.id);
       out.explain.push_back({rule.id, rule.explain ? expand(rule.explain->resolve(audience)) : std::string()});
       if (!rule.level.empty()) {
@@ -382,7 +380,6 @@ struct Evaluator {
         const std::string text = expand(n.resolve(audience));
         if (std::find(out.notes.begin(), out.notes.end(), text) == out.notes.end()) out.notes.push_back(text);
       }
-      if (rule.final) break;
     }
     apply_safety();
     std::vector<std::string> ordered;
@@ -408,10 +405,27 @@ OpenStates open_states(const Model& model, UtcSeconds at) {
   return states;
 }
 
-Outcome evaluate(const Model& model, const Facts& facts, UtcSeconds at, const OpenStates* states) {
+RuleMatch match_rules(const Model& model, const Facts& facts) {
+  RuleMatch match;
+  for (const auto& rule : model.rules) {
+    std::vector<std::string> m;
+    const Tri t = evaluate_condition(model, rule.when, facts, m);
+    if (t == Tri::no) continue;
+    match.steps.push_back({&rule, t == Tri::yes, std::move(m)});
+    if (t == Tri::yes && rule.final) break;
+  }
+  return match;
+}
+
+Outcome evaluate(const Model& model, const Facts& facts, const RuleMatch& match, UtcSeconds at,
+                 const OpenStates* states) {
   Evaluator e{model, facts, at, facts.audience(), states, std::nullopt, Outcome{}, {}, {}, {}};
-  e.run();
+  e.run(match);
   return std::move(e.out);
+}
+
+Outcome evaluate(const Model& model, const Facts& facts, UtcSeconds at, const OpenStates* states) {
+  return evaluate(model, facts, match_rules(model, facts), at, states);
 }
 
 const Question* next_question(const Model& model, const std::vector<std::string>& missing) {

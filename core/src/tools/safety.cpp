@@ -221,6 +221,8 @@ SafetyReport check_safety(const Model& model, const std::vector<UtcSeconds>& ins
   PathReport walk = enumerate_paths(model, instants.front(), [&](const Facts& f, const Outcome&) { paths.push_back(f); });
   c.report.paths = paths.size();
   c.report.problems.insert(c.report.problems.end(), walk.problems.begin(), walk.problems.end());
+  std::vector<RuleMatch> matches;  // conditions do not read the time: one match per path
+  for (const auto& facts : paths) matches.push_back(match_rules(model, facts));
   const auto called = c.names();
   std::set<std::string> seen;
   for (const UtcSeconds t : instants) {
@@ -232,7 +234,8 @@ SafetyReport check_safety(const Model& model, const std::vector<UtcSeconds>& ins
       continue;
     }
     ++c.report.distinct;
-    for (const auto& facts : paths) c.check(facts, evaluate(model, facts, t, &states), t, states, called);
+    for (std::size_t i = 0; i < paths.size(); ++i)
+      c.check(paths[i], evaluate(model, paths[i], matches[i], t, &states), t, states, called);
   }
   return std::move(c.report);
 }
