@@ -5,25 +5,11 @@
 #include <cstdint>
 #include <string>
 
-#include "frontdoor/checks.hpp"
 #include "fuzz_common.hpp"
-
-namespace {
-
-frontdoor::Session& session() {
-  static frontdoor::Session s = [] {
-    frontdoor::Session loaded(frontdoor::workbench());
-    frontdoor::fuzz::load_real(loaded);
-    return loaded;
-  }();
-  return s;
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace frontdoor::fuzz;
-  auto& s = session();
+  auto& s = real_session();
   static const std::string before = s.handle(kProbe);
   const std::string request(reinterpret_cast<const char*>(data), size);
   const std::string reply = s.handle(request);

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "frontdoor/api.hpp"
+#include "frontdoor/checks.hpp"
 
 namespace frontdoor::fuzz {
 
@@ -52,6 +53,16 @@ inline void load_real(AnySession& s) {
   const std::string reply = s.handle(real_load_request());
   auto parsed = nlohmann::json::parse(reply, nullptr, false);
   if (parsed.is_discarded() || parsed.value("ok", false) != true) fail("the real data must load", reply);
+}
+
+/** The CLI's session (it loads data/ as it is; the browser's loads only stamped bundles), with the real data. */
+inline frontdoor::Session& real_session() {
+  static frontdoor::Session s = [] {
+    frontdoor::Session loaded(frontdoor::workbench());
+    load_real(loaded);
+    return loaded;
+  }();
+  return s;
 }
 
 /**

@@ -10,17 +10,12 @@
 #include <string>
 
 #include "frontdoor/api.hpp"
-#include "frontdoor/checks.hpp"
 #include "frontdoor/stamp.hpp"
 #include "fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace frontdoor::fuzz;
-  static frontdoor::Session session = [] {
-    frontdoor::Session s(frontdoor::workbench());
-    load_real(s);
-    return s;
-  }();
+  frontdoor::Session& session = real_session();
   static const std::string before = session.handle(kProbe);
 
   const std::string input(reinterpret_cast<const char*>(data), size);

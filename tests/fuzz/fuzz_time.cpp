@@ -7,17 +7,11 @@
 
 #include "frontdoor/api.hpp"
 #include "frontdoor/calendar.hpp"
-#include "frontdoor/checks.hpp"
 #include "fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace frontdoor::fuzz;
-  static frontdoor::Session session = [] {
-    // The CLI's session: it loads data/ as it is (the browser's loads only stamped bundles).
-    frontdoor::Session s(frontdoor::workbench());
-    load_real(s);
-    return s;
-  }();
+  frontdoor::Session& session = real_session();
   const std::string text(reinterpret_cast<const char*>(data), size);
   if (auto t = frontdoor::parse_instant(text)) {
     const frontdoor::LondonTime lt = frontdoor::to_london(*t);

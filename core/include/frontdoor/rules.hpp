@@ -67,21 +67,18 @@ using OpenStates = std::vector<OpenState>;
 OpenStates open_states(const Model& model, UtcSeconds at);
 
 /**
- * What the rules' conditions say of one set of facts, in rules.json order: for each rule looked
- * at, whether it fired or the facts it waits for; it stops after the first final rule that fired.
- * Conditions never read the time, so one match serves every instant: the exhaustive walks
- * evaluate each answer path at hundreds of instants and match it once.
+ * The rules looked at for one set of facts, in order: each fired, or waits for `missing`; it stops
+ * after the first final rule that fired. Conditions never read the time, so one match serves
+ * every instant (the exhaustive walks match each path once).
  */
 struct RuleMatch {
   struct Step {
     const Rule* rule = nullptr;
     bool fired = false;
-    std::vector<std::string> missing; /**< when not fired and undecided: the facts it waits for */
+    std::vector<std::string> missing;
   };
   std::vector<Step> steps;
 };
-
-/** Matches the rules' conditions against `facts` (no instant: conditions do not read the time). */
 RuleMatch match_rules(const Model& model, const Facts& facts);
 
 /**
@@ -90,11 +87,7 @@ RuleMatch match_rules(const Model& model, const Facts& facts);
  */
 Outcome evaluate(const Model& model, const Facts& facts, UtcSeconds at, const OpenStates* states = nullptr);
 
-/**
- * The same as `evaluate(model, facts, at, states)`, from a `match` that must be
- * `match_rules(model, facts)`: only the time-dependent part (contacts, open states, the safety
- * invariants) is done again.
- */
+/** `evaluate(model, facts, at, states)` from `match = match_rules(model, facts)`. */
 Outcome evaluate(const Model& model, const Facts& facts, const RuleMatch& match, UtcSeconds at,
                  const OpenStates* states = nullptr);
 

@@ -25,34 +25,24 @@ bool contains(const std::string& fact, const std::vector<Value>& list, const Val
 }
 
 /**
- * Moves the names in `from` to the end of `to`, one by one: no copies, and no range insert of
- * std::string in the wasm.
- */
-void move_append(std::vector<std::string>& to, std::vector<std::string>& from) {
-  for (auto& name : from) to.push_back(std::move(name));
-}
-
-/**
  * `all` (decisive = no) and `any` (decisive = yes): the first child with the decisive value
  * decides; otherwise unknown when a child is unknown (its missing facts are reported only then),
- * else the other value.
+ * else the other value. Only an unknown child adds to `missing`.
  */
 Tri evaluate_children(const Model& model, const Condition& c, const Facts& facts, std::vector<std::string>& missing,
                       Tri decisive) {
-  std::vector<std::string> unknown;
+  const std::size_t before = missing.size();
   bool any_unknown = false;
   for (const auto& child : c.children) {
-    std::vector<std::string> m;
-    const Tri t = evaluate_condition(model, child, facts, m);
-    if (t == decisive) return decisive;
-    if (t == Tri::unknown) {
-      any_unknown = true;
-      move_append(unknown, m);
+    const Tri t = evaluate_condition(model, child, facts, missing);
+    if (t == decisive) {
+      missing.resize(before);
+      return decisive;
     }
+    any_unknown = any_unknown || t == Tri::unknown;
   }
-  if (!any_unknown) return decisive == Tri::no ? Tri::yes : Tri::no;
-  move_append(missing, unknown);
-  return Tri::unknown;
+  if (any_unknown) return Tri::unknown;
+  return decisive == Tri::no ? Tri::yes : Tri::no;
 }
 
 }  // namespace
