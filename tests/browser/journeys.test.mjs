@@ -214,6 +214,9 @@ test('heading-level="2": the question and outcome headings are h2 and the others
     const concern = readJson('questions.json').questions.find((q) => q.fact === 'concern');
     await answer(s.page, wording(concern.options.find((o) => o.value === 'harm').label, 'professional'));
     await s.page.locator('frontdoor-wizard h2#fd-outcome').waitFor();
+    // The answers and the record are drawn in a frame of their own when they come near the
+    // viewport (content-visibility: auto): until then their headings have no box.
+    await s.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     const tags = await s.page.evaluate(headings);
     assert.equal(tags[0], 'h2#fd-outcome', `the outcome heading is an h2 (${tags})`);
     assert.ok(!tags.some((t) => t.startsWith('h1')), `no h1 in the wizard (${tags})`);
