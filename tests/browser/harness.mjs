@@ -408,16 +408,22 @@ export async function outcomeDetails(page) {
   return page.evaluate(() => {
     const host = document.querySelector('frontdoor-wizard');
     const root = host?.shadowRoot ?? document;
-    const visible = (el) => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
+    // An outcome parked for another answer keeps its layout until a task later (parking.js): not shown.
+    const visible = (el) => !el.closest('.fd-parked') && !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
     const cards = [...root.querySelectorAll('[data-service]')].filter(visible);
     const levels = [...root.querySelectorAll('[data-level]')].filter(visible).map((e) => e.getAttribute('data-level'));
+    const shownText = (node) => {
+      const copy = node.cloneNode(true);
+      for (const parked of copy.querySelectorAll('.fd-parked')) parked.remove();
+      return copy.textContent;
+    };
     const first = cards[0];
     return {
       services: cards.map((c) => c.getAttribute('data-service')),
       levels,
       tel: first ? [...first.querySelectorAll('a[href^="tel:"]')].map((a) => ({ href: a.getAttribute('href'), text: a.textContent.replace(/\s+/g, ' ').trim() })) : [],
       firstText: first ? first.innerText : '',
-      text: (root === document ? document.body : root).textContent.replace(/\s+/g, ' '),
+      text: (root === document ? [document.body] : [...root.children]).map(shownText).join(' ').replace(/\s+/g, ' '),
     };
   });
 }
