@@ -207,6 +207,13 @@ export async function focused(page) {
   });
 }
 
+/**
+ * Resolves after the page has drawn two more frames: the wizard's parts with
+ * `content-visibility: auto` are styled and laid out only in a frame after they come near the
+ * viewport, so until then they have no box (nor headings, nor pixels).
+ */
+export const afterTwoFrames = (page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+
 export const questionHeading = (page) => page.locator('h1#fd-question');
 export const outcomeHeading = (page) => page.locator('h1#fd-outcome');
 

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launch, startDemo, openSession, openWizard, walk, currentScreen, norm, ui, ROOT, DIST, PAGES, dialDigits, service, wording } from './harness.mjs';
+import { launch, startDemo, openSession, openWizard, walk, currentScreen, norm, ui, ROOT, DIST, PAGES, dialDigits, service, wording, afterTwoFrames } from './harness.mjs';
 
 let browser, server;
 before(async () => { browser = await launch(); server = await startDemo(); });
@@ -217,9 +217,9 @@ test('heading-level="2": the question and outcome headings are h2 and the others
     const concern = readJson('questions.json').questions.find((q) => q.fact === 'concern');
     await answer(s.page, wording(concern.options.find((o) => o.value === 'harm').label, 'professional'));
     await s.page.locator('frontdoor-wizard h2#fd-outcome').waitFor();
-    // The answers and the record are drawn in a frame of their own when they come near the
-    // viewport (content-visibility: auto): until then their headings have no box.
-    await s.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    // The answers and the record are drawn when they come near the viewport: until then their
+    // headings have no box.
+    await afterTwoFrames(s.page);
     const tags = await s.page.evaluate(headings);
     assert.equal(tags[0], 'h2#fd-outcome', `the outcome heading is an h2 (${tags})`);
     assert.ok(!tags.some((t) => t.startsWith('h1')), `no h1 in the wizard (${tags})`);

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, statSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { launch, startDemo, openWizard, walk, walkableCases, ROOT, DESKTOP, NARROW, PAGES } from './harness.mjs';
+import { launch, startDemo, openWizard, walk, walkableCases, ROOT, DESKTOP, NARROW, PAGES, afterTwoFrames } from './harness.mjs';
 
 const OUT = path.resolve(ROOT, process.env.FRONTDOOR_SCREENSHOTS || 'build/screenshots');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -27,7 +27,7 @@ for (const [label, viewport] of [['320', NARROW], ['desktop', DESKTOP]]) {
         // near it (an element screenshot does not scroll them in).
         const height = await s.page.evaluate(() => Math.ceil(document.querySelector('frontdoor-wizard').getBoundingClientRect().bottom + window.scrollY));
         await s.page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
-        await s.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        await afterTwoFrames(s.page);
         await s.page.locator('frontdoor-wizard').screenshot({ path: path.join(OUT, `${name}-${label}.png`), animations: 'disabled', caret: 'hide' });
         await s.page.setViewportSize(viewport);
       };
