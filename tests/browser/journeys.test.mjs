@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launch, startDemo, openSession, openWizard, walk, currentScreen, norm, ui, ROOT, DIST, PAGES, dialDigits, service, wording, afterTwoFrames } from './harness.mjs';
+import { launch, startDemo, openSession, openWizard, walk, currentScreen, norm, ui, ROOT, DIST, PAGES, dialDigits, service, wording, afterTwoFrames, nextScreen } from './harness.mjs';
 
 let browser, server;
 before(async () => { browser = await launch(); server = await startDemo(); });
@@ -266,10 +266,13 @@ test('Start again is not shown before an answer, and is after one', { timeout: 3
   try {
     const again = s.page.locator('frontdoor-wizard').getByRole('button', { name: ui().button_start_again });
     assert.equal(await again.count(), 0, 'no Start again on the first question');
+    const first = norm(await s.page.locator('frontdoor-wizard #fd-question').textContent());
     await answer(s.page, wording(readJson('questions.json').questions.find((q) => q.fact === 'audience').options.find((o) => o.value === 'parent').label));
     assert.equal(await again.count(), 1, 'Start again after the first answer');
+    // The question heading is kept from screen to screen: wait for the first question's words.
+    const second = norm(await s.page.locator('frontdoor-wizard #fd-question').textContent());
     await again.click();
-    await s.page.locator('frontdoor-wizard #fd-question').waitFor();
+    assert.equal((await nextScreen(s.page, second)).text, first, 'Start again goes back to the first question');
     assert.equal(await again.count(), 0, 'no Start again when back at the first question');
   } finally { await s.close(); }
 });
